@@ -1,0 +1,22 @@
+package io.cloudopt.solvers.common;
+
+import io.cloudopt.model.common.InputException;
+import io.cloudopt.solvers.dvamp.DvampSolvers;
+import java.util.List;
+
+/** Every problem's solver catalog, by problem id. */
+public final class Catalogs {
+    private static final List<SolverCatalog<?, ?>> ALL = List.of(DvampSolvers.CATALOG);
+
+    private Catalogs() {
+    }
+
+    public static List<SolverCatalog<?, ?>> all() {
+        return ALL;
+    }
+
+    public static SolverCatalog<?, ?> forProblem(String id) {
+        return ALL.stream().filter(catalog -> catalog.problem().id().equals(id)).findFirst()
+                .orElseThrow(() -> InputException.usage("no solvers for problem \"" + id + "\""));
+    }
+}

@@ -1,0 +1,21 @@
+package io.cloudopt.solvers.common;
+
+/**
+ * One technique for one problem (DESIGN §5). A solver returns the solution it found with its status
+ * and dual bound; {@link VerifiedSolve} checks it with the problem's independent verifier before
+ * anyone sees it.
+ *
+ * @param <I> the instance record
+ * @param <S> the solution record
+ */
+public interface Solver<I, S> {
+    /** The name used on the command line: "milp", "cpsat", "timefold", "greedy-ff", … */
+    String name();
+
+    /** The version string written into solution files. */
+    default String version() {
+        return io.cloudopt.model.common.Versions.plain();
+    }
+
+    SolveReport<S> solve(I instance, SolveOptions options);
+}
