@@ -41,9 +41,19 @@ public final class DvampDecoder {
     private final int[] loadCpu;
     private final int[] loadMemory;
 
+    /** A decoder of all the workload's VMs. */
     public DvampDecoder(DvampWorkload workload) {
+        this(workload, workload.length());
+    }
+
+    /** A decoder of the first {@code count} VMs (under FIFO later VMs never change earlier starts). */
+    public DvampDecoder(DvampWorkload workload, int count) {
+        if (count < 0 || count > workload.length()) {
+            throw new IllegalArgumentException("The count (" + count + ") of VMs to decode must be in 0.."
+                    + workload.length() + ".");
+        }
         this.workload = workload;
-        this.n = workload.length();
+        this.n = count;
         this.nodeCount = workload.nodeCount();
         this.cpuCapacityHalf = workload.cpuCapacityHalf();
         this.memoryCapacityHalf = workload.memoryCapacityHalf();
@@ -64,7 +74,7 @@ public final class DvampDecoder {
 
     /** Decodes the slots of a whole run at once: slot j for VM j, {@code slots.length} ≤ n. */
     public static long[] decode(DvampWorkload workload, int[] slots) {
-        DvampDecoder decoder = new DvampDecoder(workload);
+        DvampDecoder decoder = new DvampDecoder(workload, slots.length);
         for (int j = 0; j < slots.length; j++) {
             decoder.setSlot(j, slots[j]);
         }
@@ -97,6 +107,11 @@ public final class DvampDecoder {
 
     public DvampWorkload workload() {
         return workload;
+    }
+
+    /** The number of VMs decoded. */
+    public int count() {
+        return n;
     }
 
     /** The number of slots a VM may take: 2m nodes for a single VM, m PMs for a double VM. */
