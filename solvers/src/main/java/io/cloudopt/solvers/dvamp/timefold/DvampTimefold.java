@@ -84,10 +84,7 @@ public final class DvampTimefold implements io.cloudopt.solvers.common.Solver<Dv
         Construction construction = construct(instance, workload);
         DvampPlan plan = plan(workload, construction.slots());
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
-        Duration remaining = options.timeLimit().minus(spent);
-        if (remaining.toMillis() < 1) {
-            remaining = Duration.ofMillis(1);
-        }
+        Duration remaining = Duration.ofMillis(Math.max(1L, options.timeLimit().minus(spent).toMillis()));
         Solver<DvampPlan> solver = SolverFactory.<DvampPlan>create(config(options.seed(), remaining, environmentMode))
                 .buildSolver();
         DvampPlan best;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * copies the changed slots into the decoder, which redoes the VMs from the smallest changed index
  * once, and only the starts that moved are reported to the score director.
  */
-final class StartSecondsListener implements VariableListener<DvampPlan, VmPlacement> {
+public final class StartSecondsListener implements VariableListener<DvampPlan, VmPlacement> {
     private DvampDecoder decoder;
     private List<VmPlacement> placements;
     private int pendingFrom = Integer.MAX_VALUE;
