@@ -114,15 +114,6 @@ public final class DvampDecoder {
         return n;
     }
 
-    /** The number of slots a VM may take: 2m nodes for a single VM, m PMs for a double VM. */
-    public int slotCount(int vm) {
-        return workload.isDouble(vm) ? nodeCount / 2 : nodeCount;
-    }
-
-    public int slot(int vm) {
-        return slots[vm];
-    }
-
     /** Sets VM {@code vm}'s slot; the next {@link #decode} redoes the VMs from the smallest changed index. */
     public void setSlot(int vm, int slot) {
         if (slots[vm] != slot) {
@@ -150,18 +141,6 @@ public final class DvampDecoder {
             }
         }
         return total;
-    }
-
-    /** Whether VM {@code vm} and VM {@code other} share a NUMA node under their current slots. */
-    public boolean shareNode(int vm, int other) {
-        int first = firstNode(vm);
-        int firstOther = firstNode(other);
-        if (first < 0 || firstOther < 0) {
-            return false;
-        }
-        int last = first + (workload.isDouble(vm) ? 1 : 0);
-        int lastOther = firstOther + (workload.isDouble(other) ? 1 : 0);
-        return first <= lastOther && firstOther <= last;
     }
 
     /**

@@ -11,7 +11,11 @@ import java.util.Objects;
  * calls "before" at each slot change and "after" in a batch later; the first "after" of a batch
  * copies the changed slots into the decoder, which redoes the VMs from the smallest changed index
  * once, and only the starts that moved are reported to the score director.
+ *
+ * <p>Timefold 1.32 marks custom variable listeners for removal in favour of declarative shadow
+ * variables, which cannot express one decode for a batch of changes; revisit on moving to 2.x.
  */
+@SuppressWarnings("removal")
 public final class StartSecondsListener implements VariableListener<DvampPlan, VmPlacement> {
     private DvampDecoder decoder;
     private List<VmPlacement> placements;
