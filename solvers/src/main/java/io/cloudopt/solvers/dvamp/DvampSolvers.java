@@ -5,6 +5,7 @@ import io.cloudopt.model.dvamp.DvampPolicies;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.solvers.common.SolverCatalog;
+import io.cloudopt.solvers.dvamp.timefold.DvampTimefold;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,10 @@ public final class DvampSolvers {
             entries.add(new Entry<>("greedy-" + policy, "the " + policy + " policy run in the simulator",
                     () -> new DvampGreedySolver(policy, seed -> DvampPolicies.create(policy, seed))));
         }
+        entries.add(new Entry<>("greedy-ilp-step", "the bf rule as a per-decision MILP (SCIP), run in the simulator",
+                () -> new DvampGreedySolver("ilp-step", seed -> new DvampIlpStepPolicy())));
+        entries.add(new Entry<>("timefold", "Timefold local search over slots, decoded start times (offline)",
+                DvampTimefold::new));
         return entries;
     }
 }
