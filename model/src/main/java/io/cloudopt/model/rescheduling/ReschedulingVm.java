@@ -1,5 +1,6 @@
 package io.cloudopt.model.rescheduling;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -15,21 +16,25 @@ public record ReschedulingVm(String id, String type, String host, List<Share> nu
     public record Share(int numa, int cpuCores, long memoryMiB) {
     }
 
+    @JsonIgnore
     public boolean isDouble() {
         return numas.size() == 2;
     }
 
     /** Per-NUMA cpu share c_v. */
+    @JsonIgnore
     public int cpuShare() {
         return numas.get(0).cpuCores();
     }
 
     /** Per-NUMA memory share m_v. */
+    @JsonIgnore
     public long memoryShare() {
         return numas.get(0).memoryMiB();
     }
 
     /** Sum of the shares (a double-NUMA VM's total cpu is 2·c_v). */
+    @JsonIgnore
     public int totalCpuCores() {
         return numas.size() * cpuShare();
     }
