@@ -348,9 +348,9 @@ public final class HuaweiTraceConverter {
             DvampRun run = warmupRun(trace, options, warmupPlacements);
             clock = run.startSeconds()[warmupPlacements - 1];
             initialVms = stillRunning(trace, options, run, clock);
-            warmupText = String.format(Locale.ROOT, " after a %s warm-up of %d placements from row %d%s (%d VMs "
-                            + "running at t=%d)", options.warmupPolicy(), warmupPlacements, start,
-                    probe == null ? "" : " (the first-fit probe length)", initialVms.size(), clock);
+            warmupText = String.format(Locale.ROOT, " after a %s warm-up of %d placements%s from row %d, with %d "
+                            + "VMs still running at t=%d", options.warmupPolicy(), warmupPlacements,
+                    probe == null ? "" : " (the first-fit probe length)", start, initialVms.size(), clock);
         }
         String description = String.format(Locale.ROOT, "Huawei-East-1 rows %d..%d, window of %d VMs%s; %s",
                 windowStart, windowStart + count - 1, count, warmupText, cluster(options));
