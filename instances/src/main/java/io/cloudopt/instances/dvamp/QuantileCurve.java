@@ -102,12 +102,4 @@ final class QuantileCurve {
         }
         return withTail(Math.exp(0.5 * (low + high)), 1.0);
     }
-
-    double lastKnot() {
-        return Math.exp(logQ[logQ.length - 1]);
-    }
-
-    double tailExponent() {
-        return tailExponent;
-    }
 }

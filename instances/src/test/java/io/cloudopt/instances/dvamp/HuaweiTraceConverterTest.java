@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,7 @@ class HuaweiTraceConverterTest {
             assertThat(vm.pm()).isEqualTo(whole.actions()[j] >> 1);
             assertThat(vm.numa()).isEqualTo(trace.memoryGiB(start + j) > 10 ? null : whole.actions()[j] & 1);
         }
-        long stillRunning = java.util.stream.IntStream.range(0, warmupPlacements)
+        long stillRunning = IntStream.range(0, warmupPlacements)
                 .filter(j -> whole.startSeconds()[j] + trace.lifetimeSeconds(start + j) > clock).count();
         assertThat(window.initialVms()).hasSize((int) stillRunning);
 
