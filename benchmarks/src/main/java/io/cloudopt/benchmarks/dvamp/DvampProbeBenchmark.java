@@ -45,7 +45,8 @@ public class DvampProbeBenchmark {
         }
         if (placements != SpaneSuiteData.SAMPLE_PROBE_PLACEMENTS) {
             throw new IllegalStateException("The sample's probe placements (" + placements + ") must be "
-                    + SpaneSuiteData.SAMPLE_PROBE_PLACEMENTS + ".\nMaybe the data are not those of problems/dvamp.md §11.");
+                    + SpaneSuiteData.SAMPLE_PROBE_PLACEMENTS
+                    + ".\nMaybe the data are not those of problems/dvamp.md §11.");
         }
     }
 

@@ -91,7 +91,8 @@ public final class SpaneProtocolTiming {
                 double trimmed = SpaneProtocol.trimmedMean(waits);
                 Double published = pms == SpaneSuiteData.PM_COUNT ? PUBLISHED_TRIMMED_MEANS.get(name) : null;
                 String verdict = published == null ? ""
-                        : Math.abs(trimmed - published) < 1e-6 ? "  (= §12(c))" : "  (differs from §12(c) " + published + ")";
+                        : Math.abs(trimmed - published) < 1e-6 ? "  (= §12(c))"
+                        : "  (differs from §12(c) " + published + ")";
                 print("%-7s over %d episodes", nanos, placements, name, episodes.length);
                 System.out.printf(Locale.ROOT, "        trimmed mean %.5f, mean %.3f%s%n", trimmed,
                         SpaneProtocol.mean(waits), verdict);
