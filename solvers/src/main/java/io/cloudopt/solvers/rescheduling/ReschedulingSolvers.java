@@ -5,6 +5,7 @@ import io.cloudopt.model.rescheduling.ReschedulingProblem;
 import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import io.cloudopt.solvers.rescheduling.timefold.ReschedulingTimefold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public final class ReschedulingSolvers {
                 () -> new ReschedulingGreedy(ReschedulingGreedy.Variant.CORRECTED)));
         entries.add(new Entry<>("greedy-vmr2l", "the original VMR2L heuristic, quirks included (parity)",
                 () -> new ReschedulingGreedy(ReschedulingGreedy.Variant.VMR2L)));
+        entries.add(new Entry<>("timefold", "local search over final locations (change, swap, revert, pillar), "
+                + "then sequenced into a plan", () -> new ReschedulingTimefold(DirectSequencer.INSTANCE)));
         return entries;
     }
 }
