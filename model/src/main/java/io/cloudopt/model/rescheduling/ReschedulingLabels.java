@@ -54,10 +54,6 @@ public final class ReschedulingLabels {
             active = pms.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        public static ActionSpace of(ReschedulingInstance instance) {
-            return new ActionSpace(ReschedulingState.initial(instance));
-        }
-
         /** |V|, the number of movable VMs. */
         public int vmCount() {
             return movable.length;

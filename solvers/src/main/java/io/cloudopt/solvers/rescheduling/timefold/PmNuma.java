@@ -25,10 +25,6 @@ final class PmNuma extends Location {
         this.fragmentCpuCores = fragmentCpuCores;
     }
 
-    int numa() {
-        return numa;
-    }
-
     @Override
     int mask() {
         return 1 << numa;
