@@ -10,9 +10,9 @@ import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampTrace;
 import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.testing.SharedData;
+import io.cloudopt.instances.Samples;
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,17 @@ class DvampCliTest {
     @TempDir
     Path dir;
 
-    static Path example() {
-        try {
-            return Path.of(DvampCliTest.class.getResource("/dvamp/example-1pm.json").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /** The bundled §3 example, copied to a file as a user would have it. */
+    Path example() {
+        Path file = dir.resolve("example-1pm.json");
+        if (!Files.exists(file)) {
+            try {
+                Files.write(file, Samples.bytes(Samples.find("dvamp", "example-1pm").orElseThrow()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
+        return file;
     }
 
     static String trace() {
