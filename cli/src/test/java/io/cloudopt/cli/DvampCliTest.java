@@ -206,6 +206,30 @@ class DvampCliTest {
                 .containsExactly("step 3: reward -3.0, simulator gives " + (-Math.log1p(30)));
     }
 
+    @Test
+    void labelsOfAReplayedOfflineSolution() throws IOException {
+        Path offline = dir.resolve("timefold.json");
+        CliRun solve = CliRun.of("solve", example().toString(), "--solver", "timefold", "--time-limit", "1s", "-o",
+                offline.toString());
+        assertThat(solve.exitCode()).as(solve.err()).isZero();
+        assertThat(Json.readFile(offline, "Solution").get("schedule").asText()).isEqualTo("offline");
+        Path out = dir.resolve("labels");
+        CliRun run = CliRun.of("labels", example().toString(), "--expert", "replay", "--solution", offline.toString(),
+                "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = readLines(out.resolve("labels.jsonl")).get(0);
+        var instance = io.cloudopt.model.common.Instances.read(example(),
+                io.cloudopt.model.dvamp.DvampProblem.INSTANCE).instance();
+        assertThat(DvampLabelReplay.check(DvampWorkload.of(instance), DvampSemantics.SPANE, true, instance.episode(),
+                lines)).isEmpty();
+        assertThat(lines.get(0).get("expert").get("name").asText()).isEqualTo("replay");
+        JsonNode manifest = Json.readFile(out.resolve("manifest.json"), "Manifest");
+        assertThat(manifest.get("instances").get(0).get("objective").asDouble()).isEqualTo(380.0);
+        CliRun missing = CliRun.of("labels", example().toString(), "--expert", "replay", "-o", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("the replay policy needs --solution FILE");
+    }
+
     private static Map<Integer, List<JsonNode>> readLines(Path file) throws IOException {
         Map<Integer, List<JsonNode>> byEpisode = new TreeMap<>();
         for (String line : Files.readAllLines(file)) {
