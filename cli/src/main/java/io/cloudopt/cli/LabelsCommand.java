@@ -9,6 +9,7 @@ import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.LoadedInstance;
+import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.common.Versions;
 import io.cloudopt.model.dvamp.DvampEpisode;
 import io.cloudopt.model.dvamp.DvampInstance;
@@ -16,6 +17,7 @@ import io.cloudopt.model.dvamp.DvampPolicy;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampRun;
 import io.cloudopt.model.dvamp.DvampSemantics;
+import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.dvamp.SpaneProtocol;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
@@ -47,11 +49,16 @@ final class LabelsCommand implements Callable<Integer> {
     List<String> targets;
 
     @Option(names = "--expert", required = true, paramLabel = "POLICY",
-            description = "The policy whose decisions are labelled (dvamp: ff, bf, balance, wf, random).")
+            description = "The policy whose decisions are labelled (dvamp: ff, bf, balance, wf, random, ilp-step, "
+                    + "lookahead, replay with --solution).")
     String expert;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path output;
+
+    @Option(names = "--solution", paramLabel = "FILE",
+            description = "With --expert replay: the offline solution (e.g. of cpsat) whose slots are executed.")
+    Path solution;
 
     @Option(names = "--clairvoyant", description = "dvamp: add the head's lifetime and per-node running end times "
             + "to the state (SPANE's observation has none).")
@@ -80,7 +87,6 @@ final class LabelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(seed));
         StringBuilder lines = new StringBuilder();
         DvampLabelWriter writer = new DvampLabelWriter(lines, clairvoyant);
         ArrayNode instances = Json.NODES.arrayNode();
@@ -89,6 +95,7 @@ final class LabelsCommand implements Callable<Integer> {
             if (trace == null || starts == null) {
                 throw InputException.usage("cloudopt labels dvamp needs --trace FILE and --starts FILE");
             }
+            DvampPolicy policy = DvampOnlinePolicies.create(expert, DvampOnlinePolicies.Settings.seed(seed));
             DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, 40, 90, 10, 40, episodes, done -> { });
             Progress progress = new Progress(err, "labels", suite.episodes().size());
             for (SpaneProtocol.Episode episode : suite.episodes()) {
@@ -115,6 +122,12 @@ final class LabelsCommand implements Callable<Integer> {
                 }
                 LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded.get(e);
                 DvampInstance instance = dvamp.instance();
+                if (solution != null && loaded.size() > 1) {
+                    throw InputException.usage("--solution goes with one instance file (got " + loaded.size() + ")");
+                }
+                DvampSolution replay = solution == null ? null
+                        : Solutions.read(solution, DvampProblem.INSTANCE, instance).solution();
+                DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(seed, replay));
                 DvampRun run = writer.episode(dvamp.name(), dvamp.sha256(), e, DvampWorkload.of(instance),
                         instance.semantics(), instance.departures(), instance.episode(), policy, p -> expertInfo(p));
                 instances.addObject().put("name", dvamp.name()).put("sha256", dvamp.sha256())
