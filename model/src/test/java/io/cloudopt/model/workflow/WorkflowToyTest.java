@@ -70,4 +70,51 @@ class WorkflowToyTest {
         assertThat(outcome.penalty()).isEqualTo(0.0);
         assertThat(outcome.missedDeadlines()).isZero();
     }
+
+    /** A on a new 48 (only it meets subD 10); B on vm0 (30 <= 40, no extra hour); C misses on vm0 (60) → new 48. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"prolis", "reuse-first"})
+    void prolisAndReuseFirstGoldenRuns(String policy) {
+        WorkflowSimulator simulator = new WorkflowSimulator(toy());
+        WorkflowOutcome outcome = simulator.run(WorkflowPolicies.create(policy));
+        assertThat(outcome.vmCost()).isEqualTo(2.304 + 2.304);
+        assertThat(outcome.penalty()).isZero();
+        assertThat(simulator.solution(policy).assignments().get(2))
+                .isEqualTo(new WorkflowSolution.Assignment("w0", "ID00002", "vm1", 10.0, 40.0));
+    }
+
+    @Test
+    void verifierAcceptsTheSimulatorsScheduleAndRejectsATamperedOne() {
+        WorkflowInstance instance = toy();
+        WorkflowSimulator simulator = new WorkflowSimulator(instance);
+        simulator.run(new WorkflowBestFitPolicy());
+        WorkflowSolution solution = simulator.solution("bestfit");
+        assertThat(WorkflowVerifier.verify(instance, solution)).isEmpty();
+        assertThat(WorkflowEvaluator.objective(instance, solution)).isEqualTo(2.304 + (1 + 2.0 * 20 / 3600));
+        java.util.List<WorkflowSolution.Assignment> moved = new java.util.ArrayList<>(solution.assignments());
+        moved.set(2, new WorkflowSolution.Assignment("w0", "ID00002", "vm0", 20.0, 50.0));
+        assertThat(WorkflowVerifier.verify(instance, new WorkflowSolution("offline", null, solution.vms(), moved)))
+                .extracting(Object::toString)
+                .containsExactly("O $.assignments[2].startSeconds: 20.0 overlaps task ID00001 of w0 on vm0 (until 30.0)");
+        moved.set(2, new WorkflowSolution.Assignment("w0", "ID00002", "vm0", 3590.0, 3620.0));
+        assertThat(WorkflowVerifier.verify(instance, new WorkflowSolution("offline", null, solution.vms(), moved)))
+                .extracting(Object::toString)
+                .containsExactly("L $.assignments[2].finishSeconds: 3620.0 > lease end 3600.0 of vm0 (billedHours 1)");
+        moved.set(2, new WorkflowSolution.Assignment("w0", "ID00002", "vm0", 40.0, 70.0));
+        assertThat(WorkflowVerifier.verify(instance, new WorkflowSolution("gates", "bestfit", solution.vms(), moved)))
+                .extracting(Object::toString)
+                .containsExactly("S8 $.assignments[2]: found start 40.0 on vm0, the simulator gives 30.0 on vm0");
+        assertThat(WorkflowVerifier.verify(instance, new WorkflowSolution("offline", null, solution.vms(), moved)))
+                .isEmpty();
+    }
+
+    /** The cost floor of §12: 0.048 $/vCPU-hour × (30 + 60 + 90) s × 16 vCPU / 3600 = $0.0384. */
+    @Test
+    void costFloor() {
+        assertThat(WorkflowEvaluator.costFloor(toy())).isCloseTo(0.0384, org.assertj.core.api.Assertions.within(1e-12));
+        for (String policy : WorkflowPolicies.NAMES) {
+            assertThat(new WorkflowSimulator(toy()).run(WorkflowPolicies.create(policy)).totalCost())
+                    .isGreaterThanOrEqualTo(WorkflowEvaluator.costFloor(toy()));
+        }
+    }
 }

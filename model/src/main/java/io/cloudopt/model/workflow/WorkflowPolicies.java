@@ -1,0 +1,22 @@
+package io.cloudopt.model.workflow;
+
+import io.cloudopt.model.common.InputException;
+import java.util.List;
+
+/** The rule-based workflow policies of problems/workflow.md §9 by {@code --policy} name. */
+public final class WorkflowPolicies {
+    public static final List<String> NAMES = List.of("bestfit", "prolis", "reuse-first", "new48");
+
+    private WorkflowPolicies() {
+    }
+
+    public static WorkflowPolicy create(String name) {
+        return switch (name) {
+            case "bestfit" -> new WorkflowBestFitPolicy();
+            case "prolis" -> new WorkflowProlisPolicy();
+            case "reuse-first" -> new WorkflowReuseFirstPolicy();
+            case "new48" -> new WorkflowNew48Policy();
+            default -> throw InputException.usage("unknown workflow policy \"" + name + "\"; expected one of " + NAMES);
+        };
+    }
+}
