@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudopt.cli.dvamp.DvampRuns;
+import io.cloudopt.cli.workflow.WorkflowRuns;
+import io.cloudopt.model.workflow.WorkflowInstance;
+import io.cloudopt.model.workflow.WorkflowPolicies;
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Json;
@@ -37,18 +40,21 @@ import picocli.CommandLine.Spec;
                 "  cloudopt simulate dvamp --trace Huawei-East-1-lt.csv --starts spane_test_start_indices_1000.csv "
                         + "--pms 5 --policy ff[,balance,…] [--episodes K]",
                 "      the SPANE protocol: per start index a first-fit probe gives L, the episode places L + 40 VMs; "
-                        + "prints the 10 % trimmed mean and the mean of the per-episode total wait."})
+                        + "prints the 10 % trimmed mean and the mean of the per-episode total wait.",
+                "  cloudopt simulate workflow --gates-instances gates_test_instances_S.csv --gamma 1.5 --policy bestfit",
+                "      every GATES test instance of the table in the gates simulator: VM cost, penalty, total, missed "
+                        + "deadlines and decisions per instance and their mean."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INSTANCE|PROBLEM",
-            description = "An instance file, or a problem id for a dataset run (dvamp).")
+            description = "An instance file, or a problem id for a dataset run (dvamp, workflow).")
     String target;
 
     @Option(names = "--policy", required = true, split = ",", paramLabel = "NAME",
             description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random, "
-                    + "ilp-step, lookahead, replay (with --solution).")
+                    + "ilp-step, lookahead, replay (with --solution); workflow: bestfit, prolis, reuse-first, new48.")
     List<String> policies;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "dvamp: the Huawei-East-1 lifetime CSV.")
@@ -77,7 +83,17 @@ final class SimulateCommand implements Callable<Integer> {
             description = "dvamp: a VM with more GiB than this is double-NUMA (default: ${DEFAULT-VALUE}).")
     int doubleThreshold;
 
-    @Option(names = "--per-episode", description = "Table output: also list every episode.")
+    @Option(names = "--gates-instances", paramLabel = "FILE",
+            description = "workflow: a GATES test-instance table (gates_test_instances_<S|M|L>.csv); runs all its instances.")
+    Path gatesInstances;
+
+    @Option(names = "--gamma", defaultValue = "1.0", description = "workflow: deadline factor γ (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
+    @Option(names = "--dax-dir", paramLabel = "DIR", description = "workflow: the DAX files (default: dax/ beside the table).")
+    Path daxDir;
+
+    @Option(names = "--per-episode", description = "Table output: also list every episode or instance.")
     boolean perEpisode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Instance runs: write the run as a solution file.")
@@ -108,8 +124,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private int dataset(PrintWriter out, PrintWriter err) {
+        if (target.equals("workflow")) {
+            return workflowSuite(out, err);
+        }
         if (!target.equals("dvamp")) {
-            throw InputException.usage("dataset runs exist for dvamp only; give an instance file for " + target);
+            throw InputException.usage("dataset runs exist for dvamp and workflow; give an instance file for " + target);
         }
         if (trace == null || starts == null) {
             throw InputException.usage("cloudopt simulate dvamp needs --trace FILE and --starts FILE");
@@ -165,6 +184,69 @@ final class SimulateCommand implements Callable<Integer> {
                         rows.add(result.get("policy").asText(), episode.get("episode").asInt(),
                                 episode.get("startIndex").asInt(), episode.get("placements").asInt(),
                                 episode.get("totalWaitSeconds").asLong());
+                    }
+                }
+                rows.print(out);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private int workflowSuite(PrintWriter out, PrintWriter err) {
+        if (gatesInstances == null) {
+            throw InputException.usage("cloudopt simulate workflow needs --gates-instances FILE (a "
+                    + "gates_test_instances_<S|M|L>.csv table)");
+        }
+        if (!(gamma > 0) || !Double.isFinite(gamma)) {
+            throw InputException.usage("--gamma must be > 0 (got " + gamma + ")");
+        }
+        policies.forEach(WorkflowPolicies::create);
+        long started = System.nanoTime();
+        Path dax = daxDir != null ? daxDir : gatesInstances.toAbsolutePath().resolveSibling("dax");
+        List<WorkflowInstance> suite = WorkflowRuns.suite(gatesInstances, gamma, dax);
+        ArrayNode results = Json.NODES.arrayNode();
+        for (String policy : policies) {
+            Progress progress = new Progress(err, "simulate " + policy, suite.size());
+            results.add(WorkflowRuns.simulate(suite, policy, progress::update));
+            progress.done();
+        }
+        ObjectNode node = Json.object();
+        node.put("problem", "workflow");
+        node.put("gatesInstances", gatesInstances.toString());
+        node.put("gamma", gamma);
+        node.put("seed", seed);
+        node.put("threads", 1);
+        if (results.size() == 1) {
+            node.setAll((ObjectNode) results.get(0));
+        } else {
+            node.set("policies", results);
+        }
+        node.put("totalWallSeconds", (System.nanoTime() - started) / 1e9);
+        if (common.json) {
+            out.println(Json.compact(node));
+        } else {
+            Table table = new Table("policy", "instances", "vmCost", "penalty", "totalCost", "missed", "decisions",
+                    "wall");
+            for (JsonNode result : results) {
+                JsonNode mean = result.get("mean");
+                table.add(result.get("policy").asText(), result.get("instances").size(),
+                        String.format(Locale.ROOT, "%.4f", mean.get("vmCost").asDouble()),
+                        String.format(Locale.ROOT, "%.4f", mean.get("penalty").asDouble()),
+                        String.format(Locale.ROOT, "%.4f", mean.get("totalCost").asDouble()),
+                        String.format(Locale.ROOT, "%.2f", mean.get("missedDeadlines").asDouble()),
+                        String.format(Locale.ROOT, "%.1f", mean.get("decisions").asDouble()),
+                        Formats.seconds(result.get("wallSeconds").asDouble()));
+            }
+            table.print(out);
+            if (perEpisode) {
+                Table rows = new Table("policy", "instance", "vmCost", "penalty", "totalCost", "missed", "decisions");
+                for (JsonNode result : results) {
+                    for (JsonNode row : result.get("instances")) {
+                        rows.add(result.get("policy").asText(), row.get("instance").asText(),
+                                Formats.number(row.get("vmCost").asDouble()), Formats.number(row.get("penalty").asDouble()),
+                                Formats.number(row.get("totalCost").asDouble()), row.get("missedDeadlines").asInt(),
+                                row.get("decisions").asInt());
                     }
                 }
                 rows.print(out);

@@ -1,0 +1,28 @@
+package io.cloudopt.solvers.workflow;
+
+import io.cloudopt.model.workflow.WorkflowInstance;
+import io.cloudopt.model.workflow.WorkflowPolicies;
+import io.cloudopt.model.workflow.WorkflowProblem;
+import io.cloudopt.model.workflow.WorkflowSolution;
+import io.cloudopt.solvers.common.SolverCatalog;
+import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The workflow solvers by command-line name. */
+public final class WorkflowSolvers {
+    public static final SolverCatalog<WorkflowInstance, WorkflowSolution> CATALOG =
+            new SolverCatalog<>(WorkflowProblem.INSTANCE, entries(), "greedy-prolis", "greedy-prolis");
+
+    private WorkflowSolvers() {
+    }
+
+    private static List<Entry<WorkflowInstance, WorkflowSolution>> entries() {
+        List<Entry<WorkflowInstance, WorkflowSolution>> entries = new ArrayList<>();
+        for (String policy : WorkflowPolicies.NAMES) {
+            entries.add(new Entry<>("greedy-" + policy, "the " + policy + " policy run in the gates simulator",
+                    () -> new WorkflowGreedySolver(policy, () -> WorkflowPolicies.create(policy))));
+        }
+        return entries;
+    }
+}
