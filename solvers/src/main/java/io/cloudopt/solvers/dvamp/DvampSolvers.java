@@ -4,6 +4,7 @@ import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampPolicies;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSolution;
+import io.cloudopt.solvers.common.MpSolverSupport;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
 import java.util.ArrayList;
@@ -23,6 +24,14 @@ public final class DvampSolvers {
             entries.add(new Entry<>("greedy-" + policy, "the " + policy + " policy run in the simulator",
                     () -> new DvampGreedySolver(policy, seed -> DvampPolicies.create(policy, seed))));
         }
+        entries.add(new Entry<>("greedy-lookahead", "CP-SAT look-ahead over the next 20 VMs, 1 s per decision",
+                () -> new DvampGreedySolver("lookahead", seed -> new DvampLookaheadPolicy(
+                        DvampLookaheadPolicy.DEFAULT_WINDOW, DvampLookaheadPolicy.DEFAULT_STEP_TIME_LIMIT, seed))));
+        entries.add(new Entry<>("cpsat", "offline CP-SAT model with cumulatives, exact", DvampCpSat::new));
+        entries.add(new Entry<>("milp", "offline MILP on SCIP, exact for windows up to ~60 VMs",
+                () -> new DvampMilp(MpSolverSupport.Backend.SCIP)));
+        entries.add(new Entry<>("milp-cbc", "offline MILP on CBC",
+                () -> new DvampMilp(MpSolverSupport.Backend.CBC)));
         return entries;
     }
 }
