@@ -44,4 +44,12 @@ public interface Problem<I, S> {
 
     /** Every hard rule the solution breaks; empty when it is valid (the independent verifier). */
     List<Violation> verify(I instance, S solution);
+
+    /**
+     * The decisions as values of the MILP's named variables, for a MIPLIB-style {@code .sol} file
+     * (empty when the problem has no such mapping).
+     */
+    default java.util.Map<String, Double> solValues(I instance, S solution) {
+        return java.util.Map.of();
+    }
 }

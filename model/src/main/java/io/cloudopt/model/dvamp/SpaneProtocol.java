@@ -1,7 +1,7 @@
 package io.cloudopt.model.dvamp;
 
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 
 /**
@@ -65,15 +65,30 @@ public record SpaneProtocol(DvampTrace trace, int pmCount, int cpuCoresPerNuma, 
 
     /**
      * The suite aggregate of §6: sort the per-episode values, drop ⌊0.1·n⌋ from each end, average
-     * the rest.
+     * the rest. The values are whole seconds, so the sum is exact in a long and the result is the
+     * correctly rounded quotient, digit for digit the published one (a floating-point running mean
+     * drifts in the last digits).
      */
     public static double trimmedMean(long[] values) {
-        double[] sorted = Arrays.stream(values).asDoubleStream().sorted().toArray();
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
         int drop = (int) Math.floor(0.1 * sorted.length);
-        return new Mean().evaluate(sorted, drop, sorted.length - 2 * drop);
+        return exactMean(sorted, drop, sorted.length - drop);
     }
 
+    /** The plain mean, exact as {@link #trimmedMean}. */
     public static double mean(long[] values) {
-        return new Mean().evaluate(Arrays.stream(values).asDoubleStream().toArray());
+        return exactMean(values, 0, values.length);
+    }
+
+    private static double exactMean(long[] values, int from, int to) {
+        if (to <= from) {
+            return Double.NaN;
+        }
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum = Math.addExact(sum, values[i]);
+        }
+        return new BigDecimal(sum).divide(BigDecimal.valueOf(to - from), MathContext.DECIMAL64).doubleValue();
     }
 }

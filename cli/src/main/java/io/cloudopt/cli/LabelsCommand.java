@@ -1,0 +1,157 @@
+package io.cloudopt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudopt.cli.dvamp.DvampLabelWriter;
+import io.cloudopt.cli.dvamp.DvampRuns;
+import io.cloudopt.model.common.AtomicFiles;
+import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.Instances;
+import io.cloudopt.model.common.Json;
+import io.cloudopt.model.common.LoadedInstance;
+import io.cloudopt.model.common.Versions;
+import io.cloudopt.model.dvamp.DvampEpisode;
+import io.cloudopt.model.dvamp.DvampInstance;
+import io.cloudopt.model.dvamp.DvampPolicy;
+import io.cloudopt.model.dvamp.DvampProblem;
+import io.cloudopt.model.dvamp.DvampRun;
+import io.cloudopt.model.dvamp.DvampSemantics;
+import io.cloudopt.model.dvamp.DvampWorkload;
+import io.cloudopt.model.dvamp.SpaneProtocol;
+import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "labels", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write expert labels for learned policies: one JSON line per decision (labels.jsonl) and a "
+                + "manifest.json (format, instances with hashes, expert, seed, threads, counts).",
+                "  cloudopt labels INSTANCE… --expert ff -o DIR",
+                "  cloudopt labels dvamp --trace FILE --starts FILE --pms 5 --episodes 10 --expert balance -o DIR"})
+final class LabelsCommand implements Callable<Integer> {
+    static final String FORMAT = "cloudopt-labels/1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INSTANCE|PROBLEM")
+    List<String> targets;
+
+    @Option(names = "--expert", required = true, paramLabel = "POLICY",
+            description = "The policy whose decisions are labelled (dvamp: ff, bf, balance, wf, random).")
+    String expert;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    Path output;
+
+    @Option(names = "--clairvoyant", description = "dvamp: add the head's lifetime and per-node running end times "
+            + "to the state (SPANE's observation has none).")
+    boolean clairvoyant;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "dvamp dataset run: the lifetime CSV.")
+    Path trace;
+
+    @Option(names = "--starts", paramLabel = "FILE", description = "dvamp dataset run: the start-index CSV.")
+    Path starts;
+
+    @Option(names = "--pms", defaultValue = "5", description = "dvamp dataset run: PMs (default: ${DEFAULT-VALUE}).")
+    int pms;
+
+    @Option(names = "--episodes", paramLabel = "K", description = "dvamp dataset run: first K start indices.")
+    Integer episodes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(seed));
+        StringBuilder lines = new StringBuilder();
+        DvampLabelWriter writer = new DvampLabelWriter(lines, clairvoyant);
+        ArrayNode instances = Json.NODES.arrayNode();
+        boolean dataset = targets.size() == 1 && targets.get(0).equals("dvamp") && !Files.exists(Path.of("dvamp"));
+        if (dataset) {
+            if (trace == null || starts == null) {
+                throw InputException.usage("cloudopt labels dvamp needs --trace FILE and --starts FILE");
+            }
+            DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, 40, 90, 10, 40, episodes, done -> { });
+            Progress progress = new Progress(err, "labels", suite.episodes().size());
+            for (SpaneProtocol.Episode episode : suite.episodes()) {
+                DvampWorkload workload = suite.protocol().workload(episode);
+                DvampRun run = writer.episode(suite.episodeName(episode), suite.traceSha256(), episode.index(), workload,
+                        DvampSemantics.SPANE, true, DvampEpisode.placements(episode.placements()), policy,
+                        p -> expertInfo(p));
+                instances.addObject().put("name", suite.episodeName(episode)).put("sha256", suite.traceSha256())
+                        .put("trace", trace.toString()).put("startIndex", episode.startIndex())
+                        .put("episode", episode.index()).put("decisions", run.placedCount())
+                        .put("totalWaitSeconds", run.totalWaitSeconds());
+                progress.update(episode.index() + 1);
+            }
+            progress.done();
+        } else {
+            List<LoadedInstance<?>> loaded = new ArrayList<>();
+            for (String target : targets) {
+                loaded.add(Instances.read(Path.of(target)));
+            }
+            for (int e = 0; e < loaded.size(); e++) {
+                if (loaded.get(e).problem() != DvampProblem.INSTANCE) {
+                    throw InputException.usage("labels exist for dvamp only so far (" + targets.get(e) + " is "
+                            + loaded.get(e).problem().id() + ")");
+                }
+                LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded.get(e);
+                DvampInstance instance = dvamp.instance();
+                DvampRun run = writer.episode(dvamp.name(), dvamp.sha256(), e, DvampWorkload.of(instance),
+                        instance.semantics(), instance.departures(), instance.episode(), policy, p -> expertInfo(p));
+                instances.addObject().put("name", dvamp.name()).put("sha256", dvamp.sha256())
+                        .put("file", targets.get(e)).put("episode", e).put("decisions", run.placedCount())
+                        .put("objective", DvampProblem.INSTANCE.objective(instance,
+                                DvampProblem.fromRun(instance, run, expert)));
+            }
+        }
+        ObjectNode manifest = Json.object();
+        manifest.put("format", FORMAT);
+        manifest.put("problem", "dvamp");
+        manifest.put("createdBy", Versions.plain());
+        ObjectNode expertNode = manifest.putObject("expert");
+        expertNode.put("name", expert);
+        expertNode.put("clairvoyant", clairvoyant);
+        manifest.put("seed", seed);
+        manifest.put("threads", 1);
+        manifest.set("instances", instances);
+        ObjectNode counts = manifest.putObject("counts");
+        counts.put("episodes", instances.size());
+        counts.put("lines", writer.lines());
+        manifest.put("labels", "labels.jsonl");
+        AtomicFiles.writeString(output.resolve("labels.jsonl"), lines.toString());
+        AtomicFiles.write(output.resolve("manifest.json"), Json.pretty(manifest));
+        if (common.json) {
+            out.println(Json.compact(manifest));
+        } else {
+            out.println("wrote " + writer.lines() + " labels of " + instances.size() + " episode(s) to "
+                    + output.resolve("labels.jsonl") + " (manifest: " + output.resolve("manifest.json") + ")");
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private ObjectNode expertInfo(DvampPolicy policy) {
+        ObjectNode node = Json.object();
+        node.put("name", policy.name());
+        return node;
+    }
+}

@@ -1,0 +1,221 @@
+package io.cloudopt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudopt.cli.dvamp.DvampRuns;
+import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.Instances;
+import io.cloudopt.model.common.Json;
+import io.cloudopt.model.common.LoadedInstance;
+import io.cloudopt.model.common.Problems;
+import io.cloudopt.model.dvamp.DvampInstance;
+import io.cloudopt.solvers.common.SolveOptions;
+import io.cloudopt.solvers.dvamp.DvampGreedySolver;
+import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run online policies in a problem's simulator.",
+                "  cloudopt simulate INSTANCE --policy ff [-o solution.json]",
+                "      one episode of an instance file; the run is verified and can be written as a solution.",
+                "  cloudopt simulate dvamp --trace Huawei-East-1-lt.csv --starts spane_test_start_indices_1000.csv "
+                        + "--pms 5 --policy ff[,balance,…] [--episodes K]",
+                "      the SPANE protocol: per start index a first-fit probe gives L, the episode places L + 40 VMs; "
+                        + "prints the 10 % trimmed mean and the mean of the per-episode total wait."})
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE|PROBLEM",
+            description = "An instance file, or a problem id for a dataset run (dvamp).")
+    String target;
+
+    @Option(names = "--policy", required = true, split = ",", paramLabel = "NAME",
+            description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random.")
+    List<String> policies;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "dvamp: the Huawei-East-1 lifetime CSV.")
+    Path trace;
+
+    @Option(names = "--starts", paramLabel = "FILE", description = "dvamp: a start-index CSV (column start_index).")
+    Path starts;
+
+    @Option(names = "--pms", defaultValue = "5", description = "dvamp: number of PMs (default: ${DEFAULT-VALUE}).")
+    int pms;
+
+    @Option(names = "--episodes", paramLabel = "K", description = "Use only the first K start indices.")
+    Integer episodes;
+
+    @Option(names = "--extra", defaultValue = "40",
+            description = "dvamp: placements added after the first-fit probe (default: ${DEFAULT-VALUE}).")
+    int extra;
+
+    @Option(names = "--cpu-per-numa", defaultValue = "40", description = "dvamp: cores per NUMA node (default: ${DEFAULT-VALUE}).")
+    int cpuPerNuma;
+
+    @Option(names = "--mem-per-numa", defaultValue = "90", description = "dvamp: GiB per NUMA node (default: ${DEFAULT-VALUE}).")
+    int memPerNuma;
+
+    @Option(names = "--double-threshold", defaultValue = "10",
+            description = "dvamp: a VM with more GiB than this is double-NUMA (default: ${DEFAULT-VALUE}).")
+    int doubleThreshold;
+
+    @Option(names = "--per-episode", description = "Table output: also list every episode.")
+    boolean perEpisode;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Instance runs: write the run as a solution file.")
+    Path output;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of random policies (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Problems.byId(target).isPresent() && !Files.exists(Path.of(target))) {
+            return dataset(out, err);
+        }
+        if (trace != null || starts != null) {
+            throw InputException.usage("--trace and --starts go with a problem id (cloudopt simulate dvamp …), "
+                    + "not with an instance file");
+        }
+        return instance(Instances.read(Path.of(target)), out);
+    }
+
+    private int dataset(PrintWriter out, PrintWriter err) {
+        if (!target.equals("dvamp")) {
+            throw InputException.usage("dataset runs exist for dvamp only; give an instance file for " + target);
+        }
+        if (trace == null || starts == null) {
+            throw InputException.usage("cloudopt simulate dvamp needs --trace FILE and --starts FILE");
+        }
+        if (pms < 1) {
+            throw InputException.usage("--pms must be at least 1 (got " + pms + ")");
+        }
+        policies.forEach(name -> DvampOnlinePolicies.create(name, new DvampOnlinePolicies.Settings(seed)));
+        long started = System.nanoTime();
+        Progress probes = new Progress(err, "probe", episodes == null ? 1000 : episodes);
+        DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, cpuPerNuma, memPerNuma, doubleThreshold, extra,
+                episodes, probes::update);
+        probes.done();
+        ArrayNode results = Json.NODES.arrayNode();
+        for (String policy : policies) {
+            Progress progress = new Progress(err, "simulate " + policy, suite.episodes().size());
+            results.add(DvampRuns.simulate(suite, policy, seed, progress::update));
+            progress.done();
+        }
+        ObjectNode node = Json.object();
+        node.put("problem", "dvamp");
+        node.put("protocol", "spane");
+        node.put("trace", trace.toString());
+        node.put("traceSha256", suite.traceSha256());
+        node.put("starts", starts.toString());
+        node.put("pms", pms);
+        node.put("extraPlacements", extra);
+        node.put("seed", seed);
+        node.put("threads", 1);
+        if (results.size() == 1) {
+            node.setAll((ObjectNode) results.get(0));
+        } else {
+            node.put("episodes", suite.episodes().size());
+            node.set("policies", results);
+        }
+        node.put("totalWallSeconds", (System.nanoTime() - started) / 1e9);
+        if (common.json) {
+            out.println(Json.compact(node));
+        } else {
+            Table table = new Table("policy", "episodes", "placements", "trimmedMean", "mean", "wall");
+            for (JsonNode result : results) {
+                table.add(result.get("policy").asText(), result.get("episodes").asInt(),
+                        result.get("placements").asLong(),
+                        String.format(Locale.ROOT, "%.5f", result.get("trimmedMean").asDouble()),
+                        String.format(Locale.ROOT, "%.3f", result.get("mean").asDouble()),
+                        Formats.seconds(result.get("wallSeconds").asDouble()));
+            }
+            table.print(out);
+            if (perEpisode) {
+                Table rows = new Table("policy", "episode", "startIndex", "placements", "totalWaitSeconds");
+                for (JsonNode result : results) {
+                    for (JsonNode episode : result.get("perEpisode")) {
+                        rows.add(result.get("policy").asText(), episode.get("episode").asInt(),
+                                episode.get("startIndex").asInt(), episode.get("placements").asInt(),
+                                episode.get("totalWaitSeconds").asLong());
+                    }
+                }
+                rows.print(out);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private int instance(LoadedInstance<?> loaded, PrintWriter out) {
+        if (!loaded.problem().id().equals("dvamp")) {
+            throw InputException.usage("no simulator for problem " + loaded.problem().id() + " yet");
+        }
+        if (policies.size() != 1) {
+            throw InputException.usage("an instance run takes one --policy (got " + policies + ")");
+        }
+        String policy = policies.get(0);
+        LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded;
+        DvampGreedySolver solver = new DvampGreedySolver(policy,
+                s -> DvampOnlinePolicies.create(policy, new DvampOnlinePolicies.Settings(s)));
+        Solving<DvampInstance, ?> solving = Solving.run(dvamp, solver,
+                new SolveOptions(Duration.ofDays(1), 1, seed, false));
+        if (!solving.verified.verified()) {
+            throw new CheckFailed("the verifier rejects the run of " + policy + " (a bug): "
+                    + solving.verified.violations());
+        }
+        if (output != null) {
+            solving.write(output);
+        }
+        ObjectNode document = solving.document(false);
+        ObjectNode summary = Json.object();
+        summary.put("instance", loaded.name());
+        summary.put("policy", policy);
+        summary.put("seed", seed);
+        summary.put("threads", 1);
+        for (String field : List.of("semantics", "objective", "totalWaitSeconds", "placedCount", "failedVmId",
+                "allocationRate", "verified", "wallSeconds")) {
+            if (document.has(field)) {
+                summary.set(field, document.get(field));
+            }
+        }
+        var evaluation = io.cloudopt.model.dvamp.DvampEvaluator.evaluate(dvamp.instance(),
+                (io.cloudopt.model.dvamp.DvampSolution) solving.report().solution());
+        summary.put("rewardSum", evaluation.rewardSum());
+        summary.put("maxWaitSeconds", evaluation.maxWaitSeconds());
+        summary.put("meanWaitSeconds", evaluation.meanWaitSeconds());
+        if (common.json) {
+            out.println(Json.compact(summary));
+        } else {
+            Table table = new Table("field", "value");
+            summary.fields().forEachRemaining(entry -> table.add(entry.getKey(),
+                    entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
+            if (output != null) {
+                table.add("written", output);
+            }
+            table.print(out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

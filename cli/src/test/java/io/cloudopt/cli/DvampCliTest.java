@@ -1,0 +1,212 @@
+package io.cloudopt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudopt.model.common.Json;
+import io.cloudopt.model.dvamp.DvampEpisode;
+import io.cloudopt.model.dvamp.DvampLabelReplay;
+import io.cloudopt.model.dvamp.DvampSemantics;
+import io.cloudopt.model.dvamp.DvampTrace;
+import io.cloudopt.model.dvamp.DvampWorkload;
+import io.cloudopt.model.testing.SharedData;
+import io.cloudopt.instances.dvamp.HuaweiTraceReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dvamp commands end to end, in process, as a user runs them. */
+class DvampCliTest {
+    @TempDir
+    Path dir;
+
+    static Path example() {
+        try {
+            return Path.of(DvampCliTest.class.getResource("/dvamp/example-1pm.json").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String trace() {
+        return SharedData.file("dvamp/Huawei-East-1-lt.csv").toString();
+    }
+
+    static String starts() {
+        return SharedData.file("dvamp/spane_test_start_indices_1000.csv").toString();
+    }
+
+    @Test
+    void simulateReproducesThePublishedSuiteMeans() {
+        CliRun run = CliRun.of("simulate", "dvamp", "--trace", trace(), "--starts", starts(), "--pms", "5",
+                "--policy", "ff", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(json.get("episodes").asInt()).isEqualTo(1000);
+        assertThat(json.get("placements").asLong()).isEqualTo(856_441);
+        assertThat(json.get("trimmedMean").asDouble()).isEqualTo(89_822.5225);
+        assertThat(json.get("mean").asDouble()).isEqualTo(362_634.624);
+        assertThat(json.get("seed").asLong()).isEqualTo(1);
+        assertThat(json.get("threads").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void simulateWithSeveralPoliciesAndTheFirstEpisodes() {
+        CliRun run = CliRun.of("simulate", "dvamp", "--trace", trace(), "--starts", starts(), "--pms", "5",
+                "--policy", "ff,balance", "--episodes", "8", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(json.get("episodes").asInt()).isEqualTo(8);
+        List<Long> ff = new ArrayList<>();
+        json.get("policies").get(0).get("perEpisode").forEach(e -> ff.add(e.get("totalWaitSeconds").asLong()));
+        List<Long> balance = new ArrayList<>();
+        json.get("policies").get(1).get("perEpisode").forEach(e -> balance.add(e.get("totalWaitSeconds").asLong()));
+        // problems/dvamp.md §12(b), columns ff_total_wait and balance_total_wait.
+        assertThat(ff).containsExactly(1775535L, 2691967L, 6767L, 76089L, 94544L, 40986L, 94439L, 80656L);
+        assertThat(balance).containsExactly(1775375L, 2478878L, 6767L, 75789L, 94544L, 41020L, 43030L, 80367L);
+    }
+
+    @Test
+    void simulateTableOutput() {
+        CliRun run = CliRun.of("simulate", "dvamp", "--trace", trace(), "--starts", starts(), "--policy", "ff",
+                "--episodes", "3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("policy").contains("trimmedMean").contains("ff");
+    }
+
+    @Test
+    void simulateInstanceWritesAVerifiedSolution() {
+        Path solution = dir.resolve("ff.json");
+        CliRun run = CliRun.of("simulate", example().toString(), "--policy", "ff", "-o", solution.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(json.get("totalWaitSeconds").asLong()).isEqualTo(380);
+        assertThat(json.get("verified").asBoolean()).isTrue();
+        CliRun verify = CliRun.of("verify", example().toString(), solution.toString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("valid").contains("objective 380");
+    }
+
+    @Test
+    void verifyRejectsATamperedSolution() throws IOException {
+        Path solution = dir.resolve("ff.json");
+        assertThat(CliRun.of("solve", example().toString(), "--solver", "greedy-ff", "-o", solution.toString())
+                .exitCode()).isZero();
+        String text = Files.readString(solution);
+        // v3 is placed at 60 by the simulator; 30 overloads node 0 (v0 48 + v1 32 + v3 16 = 96 > 80 half-units).
+        Files.writeString(solution, text.replace("\"startSeconds\" : 60", "\"startSeconds\" : 30")
+                .replace("\"totalWaitSeconds\" : 380", "\"totalWaitSeconds\" : 350")
+                .replace("\"objective\" : 380.0", "\"objective\" : 350.0"));
+        CliRun verify = CliRun.of("verify", example().toString(), solution.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).contains("INVALID").contains("O3 $.placements[3]: pm0/numa0 cpu 96 > 80 half-units at t=30");
+    }
+
+    @Test
+    void badInstanceExitsTwoAndWritesNothing() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, Files.readString(example()).replace("\"arrivalSeconds\": 20", "\"arrivalSeconds\": 1.5"));
+        Path output = dir.resolve("out.json");
+        CliRun run = CliRun.of("solve", broken.toString(), "--solver", "greedy-ff", "-o", output.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(broken.toString()).contains("$.vms[2].arrivalSeconds: must be a whole number of seconds");
+        assertThat(run.err()).doesNotContain("Exception");
+        assertThat(output).doesNotExist();
+        CliRun validate = CliRun.of("validate", broken.toString(), example().toString());
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.out()).contains("valid: " + example());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        CliRun unknownSolver = CliRun.of("solve", example().toString(), "--solver", "magic");
+        assertThat(unknownSolver.exitCode()).isEqualTo(2);
+        assertThat(unknownSolver.err()).contains("unknown solver \"magic\" for dvamp");
+        CliRun unknownOption = CliRun.of("solve", example().toString(), "--frobnicate");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        CliRun missingFile = CliRun.of("validate", dir.resolve("nope.json").toString());
+        assertThat(missingFile.exitCode()).isEqualTo(2);
+        assertThat(missingFile.err()).contains("no such file");
+        CliRun badStarts = CliRun.of("simulate", "dvamp", "--trace", trace(), "--starts", trace(), "--policy", "ff");
+        assertThat(badStarts.exitCode()).isEqualTo(2);
+        assertThat(badStarts.err()).contains("line 1: expected header start_index");
+    }
+
+    @Test
+    void helpAndSchema() {
+        assertThat(CliRun.of("--help").exitCode()).isZero();
+        for (String command : List.of("solve", "verify", "gap", "simulate", "labels", "validate", "schema")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: cloudopt " + command);
+        }
+        CliRun schema = CliRun.of("schema", "dvamp");
+        assertThat(schema.exitCode()).isZero();
+        JsonNode json = Json.parse(schema.out().getBytes(StandardCharsets.UTF_8), Path.of("schema"), "Output");
+        assertThat(json.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(CliRun.of("schema", "nope").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void labelsOfTraceEpisodesReplayExactly() throws IOException {
+        Path out = dir.resolve("labels");
+        CliRun run = CliRun.of("labels", "dvamp", "--trace", trace(), "--starts", starts(), "--pms", "5",
+                "--episodes", "3", "--expert", "balance", "--clairvoyant", "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode manifest = Json.readFile(out.resolve("manifest.json"), "Manifest");
+        assertThat(manifest.get("seed").asLong()).isEqualTo(1);
+        assertThat(manifest.get("threads").asInt()).isEqualTo(1);
+        assertThat(manifest.get("expert").get("clairvoyant").asBoolean()).isTrue();
+        Map<Integer, List<JsonNode>> byEpisode = readLines(out.resolve("labels.jsonl"));
+        assertThat(byEpisode).hasSize(3);
+        DvampTrace trace = HuaweiTraceReader.read(Path.of(trace()));
+        for (JsonNode instance : manifest.get("instances")) {
+            int episode = instance.get("episode").asInt();
+            List<JsonNode> lines = byEpisode.get(episode);
+            assertThat(lines).hasSize(instance.get("decisions").asInt());
+            DvampWorkload workload = DvampWorkload.slice(trace, instance.get("startIndex").asInt(), lines.size(), 5,
+                    40, 90, 10);
+            assertThat(DvampLabelReplay.check(workload, DvampSemantics.SPANE, true,
+                    DvampEpisode.placements(lines.size()), lines)).isEmpty();
+            long totalWait = 0;
+            for (JsonNode line : lines) {
+                totalWait += line.get("state").get("head").get("waitSoFarSeconds").asLong();
+                assertThat(line.get("state").has("runningEndSeconds")).isTrue();
+            }
+            assertThat(totalWait).isEqualTo(instance.get("totalWaitSeconds").asLong());
+        }
+        assertThat(manifest.get("instances").get(0).get("totalWaitSeconds").asLong()).isEqualTo(1775375L);
+    }
+
+    @Test
+    void labelReplayDetectsATamperedReward() throws IOException {
+        Path out = dir.resolve("labels");
+        assertThat(CliRun.of("labels", example().toString(), "--expert", "ff", "-o", out.toString()).exitCode()).isZero();
+        List<JsonNode> lines = readLines(out.resolve("labels.jsonl")).get(0);
+        assertThat(lines).hasSize(6);
+        var instance = io.cloudopt.model.common.Instances.read(example(),
+                io.cloudopt.model.dvamp.DvampProblem.INSTANCE).instance();
+        DvampWorkload workload = DvampWorkload.of(instance);
+        assertThat(DvampLabelReplay.check(workload, DvampSemantics.SPANE, true, instance.episode(), lines)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(3)).put("reward", -3.0);
+        assertThat(DvampLabelReplay.check(workload, DvampSemantics.SPANE, true, instance.episode(), lines))
+                .containsExactly("step 3: reward -3.0, simulator gives " + (-Math.log1p(30)));
+    }
+
+    private static Map<Integer, List<JsonNode>> readLines(Path file) throws IOException {
+        Map<Integer, List<JsonNode>> byEpisode = new TreeMap<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode node = Json.parse(line.getBytes(StandardCharsets.UTF_8), file, "Labels");
+            byEpisode.computeIfAbsent(node.get("episode").asInt(), e -> new ArrayList<>()).add(node);
+        }
+        return byEpisode;
+    }
+}
