@@ -70,20 +70,41 @@ public final class DvampBounds {
      * epochs, at which the earlier VMs still running plus VM j fit. O(n log n).
      */
     public static PooledFifoBound pooledFifo(DvampWorkload workload, int count) {
+        return pooled(workload, count, false);
+    }
+
+    /**
+     * B1 strengthened by the shapes of the initial VMs (used for the exact models' start domains, not
+     * the published pool_lb): π_j must also be a time at which some slot of VM j (a node, or a PM for
+     * a double VM) has room beside the initial VMs still running there. Valid for the same reason as
+     * B1: in any O1–O4 schedule the slot of VM j holds at least those initial VMs at st_j.
+     */
+    public static PooledFifoBound pooledFifoWithInitialNodes(DvampWorkload workload, int count) {
+        return pooled(workload, count, true);
+    }
+
+    private static final int NO_NODE = Integer.MIN_VALUE;
+
+    private static PooledFifoBound pooled(DvampWorkload workload, int count, boolean initialNodes) {
         if (count < 0 || count > workload.length()) {
             throw new IllegalArgumentException("The count (" + count + ") must lie in 0.." + workload.length()
                     + ", the number of VMs of the workload.");
         }
         long cpuCapacity = (long) workload.nodeCount() * workload.cpuCapacityHalf() / 2;
         long memoryCapacity = (long) workload.nodeCount() * workload.memoryCapacityHalf() / 2;
-        // Running VMs as {end, cpuCores, memoryGiB}, earliest end first.
+        // Initial loads per node, half-units (only read when initialNodes).
+        long[] nodeCpuHalf = new long[workload.nodeCount()];
+        long[] nodeMemoryHalf = new long[workload.nodeCount()];
+        // Running VMs as {end, cpuCores, memoryGiB, node of an initial VM (−pm−1 double) or NO_NODE}.
         PriorityQueue<long[]> running = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         long cpuLoad = 0;
         long memoryLoad = 0;
         for (DvampInitialVm vm : workload.initialVms()) {
-            running.add(new long[] {vm.endSeconds(), vm.cpuCores(), vm.memoryGiB()});
+            int node = vm.numa() == null ? -vm.pm() - 1 : 2 * vm.pm() + vm.numa();
+            running.add(new long[] {vm.endSeconds(), vm.cpuCores(), vm.memoryGiB(), node});
             cpuLoad += vm.cpuCores();
             memoryLoad += vm.memoryGiB();
+            addInitialLoad(nodeCpuHalf, nodeMemoryHalf, node, vm.cpuCores(), vm.memoryGiB(), 1);
         }
         long[] starts = new long[count];
         long[] arrivals = new long[count];
@@ -98,18 +119,55 @@ public final class DvampBounds {
                     long[] ended = running.poll();
                     cpuLoad -= ended[1];
                     memoryLoad -= ended[2];
+                    if (ended[3] != NO_NODE) {
+                        addInitialLoad(nodeCpuHalf, nodeMemoryHalf, (int) ended[3], ended[1], ended[2], -1);
+                    }
                 }
-                if (cpuLoad + cpu <= cpuCapacity && memoryLoad + memory <= memoryCapacity) {
+                boolean poolFits = cpuLoad + cpu <= cpuCapacity && memoryLoad + memory <= memoryCapacity;
+                if (poolFits && (!initialNodes || slotFree(workload, j, nodeCpuHalf, nodeMemoryHalf))) {
                     break;
                 }
                 time = running.peek()[0];
             }
             starts[j] = time;
-            running.add(new long[] {time + workload.lifetimeSeconds(j), cpu, memory});
+            running.add(new long[] {time + workload.lifetimeSeconds(j), cpu, memory, NO_NODE});
             cpuLoad += cpu;
             memoryLoad += memory;
         }
         return new PooledFifoBound(starts, arrivals);
+    }
+
+    private static void addInitialLoad(long[] nodeCpuHalf, long[] nodeMemoryHalf, int node, long cpuCores,
+                                       long memoryGiB, int sign) {
+        if (node >= 0) {
+            nodeCpuHalf[node] += sign * 2 * cpuCores;
+            nodeMemoryHalf[node] += sign * 2 * memoryGiB;
+        } else {
+            int first = 2 * (-node - 1);
+            for (int n = first; n <= first + 1; n++) {
+                nodeCpuHalf[n] += sign * cpuCores;
+                nodeMemoryHalf[n] += sign * memoryGiB;
+            }
+        }
+    }
+
+    /** Whether some slot of VM j has room beside the initial loads alone. */
+    private static boolean slotFree(DvampWorkload workload, int j, long[] nodeCpuHalf, long[] nodeMemoryHalf) {
+        long cpu = workload.cpuNeedHalf(j);
+        long memory = workload.memoryNeedHalf(j);
+        long cpuCapacity = workload.cpuCapacityHalf();
+        long memoryCapacity = workload.memoryCapacityHalf();
+        for (int node = 0; node < workload.nodeCount(); node++) {
+            boolean fits = nodeCpuHalf[node] + cpu <= cpuCapacity && nodeMemoryHalf[node] + memory <= memoryCapacity;
+            if (workload.isDouble(j)) {
+                int other = node ^ 1;
+                fits &= nodeCpuHalf[other] + cpu <= cpuCapacity && nodeMemoryHalf[other] + memory <= memoryCapacity;
+            }
+            if (fits) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,8 +35,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
 
     @Override
     public String name() {
-        return backend == MpSolverSupport.Backend.SCIP ? "milp" : "milp-" + backend.name().toLowerCase(
-                java.util.Locale.ROOT);
+        return backend == MpSolverSupport.Backend.SCIP ? "milp" : "milp-" + backend.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -50,10 +50,9 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
             stats.put("incumbentTotalWaitSeconds", data.upperBoundSeconds());
             stats.put("poolLowerBoundSeconds", data.poolLowerBoundSeconds);
         }
-        SolveReport<DvampSolution> report = outcome.report(solution);
         built.solver.delete();
-        return new SolveReport<>(report.status(), report.termination(), solution, report.objective(), report.bound(),
-                report.wall(), stats);
+        return new SolveReport<>(outcome.status(), outcome.termination(), solution, outcome.objective(),
+                outcome.bound(), outcome.wall(), stats);
     }
 
     @Override
@@ -172,7 +171,33 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
             }
             objective.setMaximization();
         }
+        addHint(solver, data, startSeconds, placedOn, placed);
         return new Model(data, solver, startSeconds, placedOn, placed);
+    }
+
+    /** The incumbent's starts and slots as a partial solution for the backend to complete. */
+    private static void addHint(MPSolver solver, DvampOfflineData data, MPVariable[] startSeconds,
+                                MPVariable[][] placedOn, MPVariable[] placed) {
+        int[] actions = data.hintActions;
+        long[] starts = data.incumbent.run().startSeconds();
+        List<MPVariable> variables = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int j = 0; j < data.count; j++) {
+            boolean inRun = j < actions.length;
+            if (inRun && data.spane) {
+                variables.add(startSeconds[j]);
+                values.add((double) starts[j]);
+            }
+            for (int s = 0; s < placedOn[j].length; s++) {
+                variables.add(placedOn[j][s]);
+                values.add(inRun && data.slots[j][s] == actions[j] ? 1.0 : 0.0);
+            }
+            if (placed != null) {
+                variables.add(placed[j]);
+                values.add(inRun ? 1.0 : 0.0);
+            }
+        }
+        solver.setHint(variables.toArray(new MPVariable[0]), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** C4–C7 and the initial VMs' loads (window start) under spane. */

@@ -111,7 +111,7 @@ final class DvampOfflineData {
         this.earliestStartSeconds = new long[count];
         this.latestStartSeconds = new long[count];
         if (spane) {
-            DvampBounds.PooledFifoBound pool = DvampBounds.pooledFifo(DvampWorkload.of(instance), count);
+            DvampBounds.PooledFifoBound pool = DvampBounds.pooledFifoWithInitialNodes(DvampWorkload.of(instance), count);
             this.poolLowerBoundSeconds = pool.lowerBoundSeconds();
             long slack = incumbent.run().totalWaitSeconds() - pool.lowerBoundSeconds();
             assert slack >= 0 : "incumbent " + incumbent.run().totalWaitSeconds() + " below B1 "

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
+import io.cloudopt.model.common.Source;
+import io.cloudopt.model.dvamp.DvampEpisode;
 import io.cloudopt.model.dvamp.DvampFirstFitPolicy;
+import io.cloudopt.model.dvamp.DvampInitialVm;
 import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampObserver;
+import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampTrace;
+import io.cloudopt.model.dvamp.DvampVm;
+import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.dvamp.SpaneProtocol;
 import io.cloudopt.model.testing.SharedData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +55,20 @@ class DvampBoundsTest {
                         .isGreaterThanOrEqualTo(Math.max(10, instance.vms().get(j).arrivalSeconds()));
             }
         }
+    }
+
+    /**
+     * One PM; an initial single VM fills node 0 (40 cores) until 100. A double VM (2 cores, 20 GiB)
+     * arriving at 0 fits the pool (42 of 80 cores) at once, but needs room on both nodes: 100.
+     */
+    @Test
+    void initialNodesDelayADoubleVm() {
+        DvampInstance instance = new DvampInstance("initial-nodes", "", Source.NONE, DvampSemantics.SPANE, 1, 40, 90,
+                10, true, DvampEpisode.placements(1), null, 0L,
+                List.of(new DvampInitialVm("i0", 40, 8, 0, 0, 100)), List.of(new DvampVm("v0", 2, 20, 0, 50)));
+        DvampWorkload workload = DvampWorkload.of(instance);
+        assertThat(DvampBounds.pooledFifo(workload, 1).startBoundSeconds(0)).isZero();
+        assertThat(DvampBounds.pooledFifoWithInitialNodes(workload, 1).startBoundSeconds(0)).isEqualTo(100);
     }
 
     @ParameterizedTest(name = "episode {0} start {1}")

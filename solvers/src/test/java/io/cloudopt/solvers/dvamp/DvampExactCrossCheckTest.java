@@ -8,6 +8,7 @@ import io.cloudopt.model.dvamp.DvampObserver;
 import io.cloudopt.model.dvamp.DvampPolicies;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSimulator;
+import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.solvers.common.MpSolverSupport;
 import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.VerifiedSolve;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * On 120 seeded tiny instances (1–2 PMs, 3–6 VMs, single and double, every third starting in a
  * running cluster): CP-SAT = MILP (SCIP) = brute force when both are OPTIMAL, every policy waits at
- * least the optimum, and B1 and both dual bounds lie below it. A failure names its seed.
+ * least the optimum, and B1, its node-aware variant and both dual bounds lie below it. A failure names its seed.
  */
 class DvampExactCrossCheckTest {
     private static final SolveOptions OPTIONS = SolveOptions.withTimeLimit(Duration.ofSeconds(20));
@@ -46,8 +47,11 @@ class DvampExactCrossCheckTest {
             assertThat(solve.report().bound()).as("seed %d", seed).isLessThanOrEqualTo(optimum + 1e-6);
             assertThat(solve.report().stats()).as("seed %d", seed).doesNotContainKey("objectiveMismatch");
         }
-        assertThat(DvampBounds.pooledFifo(instance).lowerBoundSeconds()).as("seed %d", seed)
-                .isLessThanOrEqualTo(optimum);
+        long pool = DvampBounds.pooledFifo(instance).lowerBoundSeconds();
+        long poolWithNodes = DvampBounds.pooledFifoWithInitialNodes(DvampWorkload.of(instance),
+                instance.placementCap()).lowerBoundSeconds();
+        assertThat(pool).as("seed %d", seed).isLessThanOrEqualTo(poolWithNodes);
+        assertThat(poolWithNodes).as("seed %d", seed).isLessThanOrEqualTo(optimum);
         for (String policy : List.of("ff", "bf", "balance", "wf")) {
             long wait = DvampSimulator.run(instance, DvampPolicies.create(policy, 1), 0, DvampObserver.NONE)
                     .totalWaitSeconds();
