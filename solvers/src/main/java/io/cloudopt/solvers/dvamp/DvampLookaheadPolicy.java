@@ -53,7 +53,10 @@ public final class DvampLookaheadPolicy implements DvampPolicy {
         return "lookahead";
     }
 
-    /** The status of the last decision's window solve (UNKNOWN when first fit decided). */
+    /**
+     * The status of the last decision's window solve: OPTIMAL also when a single action was feasible
+     * (nothing to solve), UNKNOWN when first fit decided.
+     */
     public SolveStatus lastStatus() {
         return lastStatus;
     }

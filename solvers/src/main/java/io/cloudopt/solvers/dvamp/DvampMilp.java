@@ -110,6 +110,22 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
         }
     }
 
+    /** The incumbent as a complete start solution, collected while the variables are made. */
+    private static final class Hint {
+        final List<MPVariable> variables = new ArrayList<>();
+        final List<Double> values = new ArrayList<>();
+
+        void put(MPVariable variable, double value) {
+            variables.add(variable);
+            values.add(value);
+        }
+
+        void applyTo(MPSolver solver) {
+            solver.setHint(variables.toArray(new MPVariable[0]), values.stream().mapToDouble(Double::doubleValue)
+                    .toArray());
+        }
+    }
+
     /** Builds the MILP into {@code solver}: data → variables → constraints → objective. */
     static Model buildModel(DvampOfflineData data, MPSolver solver) {
         int n = data.count;
@@ -149,8 +165,9 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
             order.setCoefficient(placed == null ? vars[j] : vars[j + 1], 1);
             order.setCoefficient(placed == null ? vars[j + 1] : vars[j], -1);
         }
+        Hint hint = new Hint();
         if (data.spane) {
-            addSpaneCapacity(solver, data, startSeconds, placedOn);
+            addSpaneCapacity(solver, data, startSeconds, placedOn, hint);
         } else {
             addVmagentCapacity(solver, data, placedOn);
         }
@@ -171,38 +188,34 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
             }
             objective.setMaximization();
         }
-        addHint(solver, data, startSeconds, placedOn, placed);
+        addHint(data, startSeconds, placedOn, placed, hint);
+        hint.applyTo(solver);
         return new Model(data, solver, startSeconds, placedOn, placed);
     }
 
-    /** The incumbent's starts and slots as a partial solution for the backend to complete. */
-    private static void addHint(MPSolver solver, DvampOfflineData data, MPVariable[] startSeconds,
-                                MPVariable[][] placedOn, MPVariable[] placed) {
+    /** The incumbent's starts and slots (its p, q and v values are added where those are made). */
+    private static void addHint(DvampOfflineData data, MPVariable[] startSeconds, MPVariable[][] placedOn,
+                                MPVariable[] placed, Hint hint) {
         int[] actions = data.hintActions;
         long[] starts = data.incumbent.run().startSeconds();
-        List<MPVariable> variables = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
         for (int j = 0; j < data.count; j++) {
             boolean inRun = j < actions.length;
             if (inRun && data.spane) {
-                variables.add(startSeconds[j]);
-                values.add((double) starts[j]);
+                hint.put(startSeconds[j], starts[j]);
             }
             for (int s = 0; s < placedOn[j].length; s++) {
-                variables.add(placedOn[j][s]);
-                values.add(inRun && data.slots[j][s] == actions[j] ? 1.0 : 0.0);
+                hint.put(placedOn[j][s], inRun && data.slots[j][s] == actions[j] ? 1.0 : 0.0);
             }
             if (placed != null) {
-                variables.add(placed[j]);
-                values.add(inRun ? 1.0 : 0.0);
+                hint.put(placed[j], inRun ? 1.0 : 0.0);
             }
         }
-        solver.setHint(variables.toArray(new MPVariable[0]), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** C4–C7 and the initial VMs' loads (window start) under spane. */
     private static void addSpaneCapacity(MPSolver solver, DvampOfflineData data, MPVariable[] startSeconds,
-                                         MPVariable[][] placedOn) {
+                                         MPVariable[][] placedOn, Hint hint) {
+        long[] hintStarts = data.incumbent.run().startSeconds();
         int n = data.count;
         int nodes = data.nodeCount;
         // capacityRows[j][node][d]: C6 for VM j on node (i,k), resource d (null when j cannot use the node).
@@ -235,6 +248,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
                 MPVariable ended = null;
                 if (earliestEnd <= data.latestStartSeconds[j]) {
                     ended = solver.makeBoolVar("p_vm" + l + "_vm" + j);
+                    hint.put(ended, hintStarts[l] + data.lifetimeSeconds[l] <= hintStarts[j] ? 1.0 : 0.0);
                     // (C4) st_l + lt_l − st_j ≤ M_{lj}(1 − p_{lj}),  M_{lj} = latest end of l − earliest st_j
                     long bigM = latestEnd - data.earliestStartSeconds[j];
                     MPConstraint link = solver.makeConstraint(-MPSolver.infinity(),
@@ -244,7 +258,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
                     link.setCoefficient(ended, bigM);
                 }
                 // (C7) otherwise p_{lj} = 0: l still runs at st_j and its load counts in full.
-                addEarlierLoad(solver, data, placedOn, capacityRows, l, j, ended);
+                addEarlierLoad(solver, data, placedOn, capacityRows, l, j, ended, hint);
             }
         }
         for (int j = 0; j < n; j++) {
@@ -256,6 +270,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
                 MPVariable ended = null;
                 if (end <= data.latestStartSeconds[j]) {
                     ended = solver.makeBoolVar("q_initial" + g + "_vm" + j);
+                    hint.put(ended, end <= hintStarts[j] ? 1.0 : 0.0);
                     // (C4, initial VM) end_g − st_j ≤ M(1 − q_{gj}),  M = end_g − earliest st_j
                     long bigM = end - data.earliestStartSeconds[j];
                     MPConstraint link = solver.makeConstraint(-MPSolver.infinity(), bigM - end,
@@ -283,7 +298,10 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
 
     /** Adds VM l's load to VM j's C6 rows; with {@code ended} p_{lj} through v_{ljik} ≥ x_{lik} − p_{lj} (C5). */
     private static void addEarlierLoad(MPSolver solver, DvampOfflineData data, MPVariable[][] placedOn,
-                                       MPConstraint[][][] capacityRows, int l, int j, MPVariable ended) {
+                                       MPConstraint[][][] capacityRows, int l, int j, MPVariable ended,
+                                       Hint hint) {
+        long[] hintStarts = data.incumbent.run().startSeconds();
+        boolean hintEnded = hintStarts[l] + data.lifetimeSeconds[l] <= hintStarts[j];
         for (int s = 0; s < data.slots[l].length; s++) {
             int action = data.slots[l][s];
             for (int node = 0; node < data.nodeCount; node++) {
@@ -300,6 +318,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
                     still.setCoefficient(placedOn[l][s], 1);
                     still.setCoefficient(ended, -1);
                     still.setCoefficient(load, -1);
+                    hint.put(load, action == data.hintActions[l] && !hintEnded ? 1.0 : 0.0);
                 }
                 for (int d = 0; d < 2; d++) {
                     capacityRows[j][node][d].setCoefficient(load, data.demandHalf[d][l]);
