@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cloudopt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Exact and heuristic optimizers for cloud scheduling problems.",
         subcommands = {SolveCommand.class, VerifyCommand.class, GapCommand.class, SimulateCommand.class,
-                LabelsCommand.class, ValidateCommand.class,
-                SchemaCommand.class, CommandLine.HelpCommand.class})
+                LabelsCommand.class, GenerateCommand.class, ConvertCommand.class, ValidateCommand.class,
+                SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -88,7 +88,7 @@ final class SolveCommand implements Callable<Integer> {
             table.add("status", report.status() + " (" + report.termination() + ")");
             table.add("objective", Formats.number(report.objective()));
             table.add("bound", Formats.number(report.bound()));
-            table.add("relGap", Formats.percent(report.relGap()));
+            table.add("relGap", report.bound() == null ? "-" : Formats.percent(report.relGap()));
             table.add("wall", Formats.seconds(report.wallSeconds()));
             table.add("verified", ok ? "yes" : report.solution() == null ? "no solution" : "NO");
             if (ok && output != null) {

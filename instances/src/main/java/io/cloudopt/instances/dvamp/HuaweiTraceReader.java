@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the Huawei-East-1 lifetime file ({@code vmid,cpu,mem,at,lt}; problems/dvamp.md §11) and
  * the SPANE start-index files ({@code start_index}). {@code at} and {@code lt} are written as
- * floats but must be whole; errors name the file's line.
+ * floats but must be whole; {@code vmid} must be the row index (0 for the first row after the
+ * header), so a VM's id in a converted instance is its row number; errors name the file's line.
  */
 public final class HuaweiTraceReader {
     public static final String HEADER = "vmid,cpu,mem,at,lt";
@@ -56,6 +57,10 @@ public final class HuaweiTraceReader {
                         mem = Arrays.copyOf(mem, capacity);
                         at = Arrays.copyOf(at, capacity);
                         lt = Arrays.copyOf(lt, capacity);
+                    }
+                    if (!record.get(0).equals(Integer.toString(rows))) {
+                        errors.add(InputError.line(line, "vmid must equal the row index %d (rows numbered 0..n-1)",
+                                rows));
                     }
                     Integer cores = positiveInt(record.get(1));
                     Integer memory = positiveInt(record.get(2));

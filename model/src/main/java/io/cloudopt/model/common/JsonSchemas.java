@@ -26,9 +26,15 @@ import java.util.stream.Collectors;
  */
 public final class JsonSchemas {
     private static final String RESOURCE_DIR = "/io/cloudopt/model/schemas/";
+    /**
+     * A schema may word its own messages: {@code "message": {"type": "must be a positive integer"}}
+     * beside the keywords it explains.
+     */
+    static final String MESSAGE_KEYWORD = "message";
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .pathType(PathType.JSON_PATH).locale(Locale.ROOT).build();
+            .pathType(PathType.JSON_PATH).locale(Locale.ROOT).errorMessageKeyword(MESSAGE_KEYWORD).build();
+
 
     private JsonSchemas() {
     }
@@ -78,9 +84,13 @@ public final class JsonSchemas {
         JsonNode schemaNode = message.getSchemaNode();
         JsonNode value = message.getInstanceNode();
         String field = lastName(location);
+        String text = message.getMessage();
+        if (text != null && !text.startsWith("$")) {
+            return new InputError(location, text);
+        }
         switch (message.getType()) {
             case "required":
-                return new InputError(child(location, message.getProperty()), "missing required field");
+                return new InputError(child(location, message.getProperty()), "required (missing field)");
             case "additionalProperties":
             case "unevaluatedProperties":
                 return new InputError(child(location, message.getProperty()),

@@ -35,6 +35,32 @@ public final class DvampState {
         this.remainingMemoryHalf = new int[nodeCount];
     }
 
+    private DvampState(DvampState other) {
+        this.workload = other.workload;
+        this.nodeCount = other.nodeCount;
+        this.cpuCapacityHalf = other.cpuCapacityHalf;
+        this.memoryCapacityHalf = other.memoryCapacityHalf;
+        this.remainingCpuHalf = other.remainingCpuHalf.clone();
+        this.remainingMemoryHalf = other.remainingMemoryHalf.clone();
+        this.timeSeconds = other.timeSeconds;
+        this.heap = Arrays.copyOf(other.heap, Math.max(1, other.heapSize));
+        this.heapSize = other.heapSize;
+        int kept = Math.max(1, other.occupants);
+        this.occupantNode = Arrays.copyOf(other.occupantNode, kept);
+        this.occupantCpuHalf = Arrays.copyOf(other.occupantCpuHalf, kept);
+        this.occupantMemoryHalf = Arrays.copyOf(other.occupantMemoryHalf, kept);
+        this.occupants = other.occupants;
+    }
+
+    /**
+     * An independent copy that the simulator will not change: observers get a state that changes
+     * after the call, so whoever needs to keep one (labels, replayed decisions in benchmarks)
+     * copies it.
+     */
+    public DvampState copy() {
+        return new DvampState(this);
+    }
+
     void reset() {
         Arrays.fill(remainingCpuHalf, cpuCapacityHalf);
         Arrays.fill(remainingMemoryHalf, memoryCapacityHalf);

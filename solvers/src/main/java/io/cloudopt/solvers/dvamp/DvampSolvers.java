@@ -7,6 +7,7 @@ import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.solvers.common.MpSolverSupport;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import io.cloudopt.solvers.dvamp.timefold.DvampTimefold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,10 @@ public final class DvampSolvers {
             entries.add(new Entry<>("greedy-" + policy, "the " + policy + " policy run in the simulator",
                     () -> new DvampGreedySolver(policy, seed -> DvampPolicies.create(policy, seed))));
         }
+        entries.add(new Entry<>("greedy-ilp-step", "the bf rule as a per-decision MILP (SCIP), run in the simulator",
+                () -> new DvampGreedySolver("ilp-step", seed -> new DvampIlpStepPolicy())));
+        entries.add(new Entry<>("timefold", "Timefold local search over slots, decoded start times (offline)",
+                DvampTimefold::new));
         entries.add(new Entry<>("greedy-lookahead", "CP-SAT look-ahead over the next 20 VMs, 1 s per decision",
                 () -> new DvampGreedySolver("lookahead", seed -> new DvampLookaheadPolicy(
                         DvampLookaheadPolicy.DEFAULT_WINDOW, DvampLookaheadPolicy.DEFAULT_STEP_TIME_LIMIT, seed))));

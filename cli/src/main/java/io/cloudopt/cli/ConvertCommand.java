@@ -1,0 +1,178 @@
+package io.cloudopt.cli;
+
+import io.cloudopt.instances.dvamp.HuaweiTraceConverter;
+import io.cloudopt.instances.rescheduling.Vmr2lConverter;
+import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.Instances;
+import io.cloudopt.model.dvamp.DvampInstance;
+import io.cloudopt.model.dvamp.DvampSemantics;
+import io.cloudopt.model.rescheduling.ReschedulingProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert a public dataset into instance files.",
+        subcommands = {ConvertCommand.HuaweiLt.class, ConvertCommand.Vmr2l.class})
+final class ConvertCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw InputException.usage("convert needs a dataset: huawei-lt or vmr2l (see cloudopt convert --help)");
+    }
+
+    @Command(name = "huawei-lt", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"dvamp instances from the Huawei-East-1 lifetime CSV (vmid,cpu,mem,at,lt).",
+                    "--protocol spane (default): a first-fit probe from the start index gives L; the episode places "
+                            + "L + --extra VMs.",
+                    "--protocol window --count K [--warmup W|probe]: K rows, from an empty cluster or after a warm-up "
+                            + "run whose running VMs become initialVms (probe: the window starts when the cluster is "
+                            + "full).",
+                    "--suite spane-test|spane-valid -o DIR: one instance per start index (read beside the trace) and "
+                            + "DIR/index.csv."})
+    static final class HuaweiLt implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "TRACE")
+        Path trace;
+
+        @Option(names = "--start-index", paramLabel = "S", description = "First trace row of the episode.")
+        Integer startIndex;
+
+        @Option(names = "--pms", defaultValue = "5", description = "PMs (default: ${DEFAULT-VALUE}).")
+        int pms;
+
+        @Option(names = "--protocol", defaultValue = "spane", description = "spane or window (default: ${DEFAULT-VALUE}).")
+        String protocol;
+
+        @Option(names = "--extra", defaultValue = "40", description = "spane: placements after the probe "
+                + "(default: ${DEFAULT-VALUE}).")
+        int extra;
+
+        @Option(names = "--count", paramLabel = "K", description = "window: number of VMs.")
+        Integer count;
+
+        @Option(names = "--warmup", paramLabel = "W|probe", description = "window: warm-up placements, or probe.")
+        String warmup;
+
+        @Option(names = "--warmup-policy", defaultValue = "ff", description = "Warm-up policy (default: ${DEFAULT-VALUE}).")
+        String warmupPolicy;
+
+        @Option(names = "--semantics", defaultValue = "spane", description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
+        String semantics;
+
+        @Option(names = "--cpu-per-numa", defaultValue = "40", description = "Cores per NUMA node (default: ${DEFAULT-VALUE}).")
+        int cpuPerNuma;
+
+        @Option(names = "--mem-per-numa", defaultValue = "90", description = "GiB per NUMA node (default: ${DEFAULT-VALUE}).")
+        int memPerNuma;
+
+        @Option(names = "--double-threshold", defaultValue = "10",
+                description = "A VM with more GiB is double-NUMA (default: ${DEFAULT-VALUE}).")
+        int doubleThreshold;
+
+        @Option(names = "--suite", paramLabel = "spane-test|spane-valid", description = "Convert a whole suite into -o DIR.")
+        String suite;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE|DIR",
+                description = "Instance file (.json or .json.gz), or the directory of a suite.")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            DvampSemantics dvampSemantics = switch (semantics.toLowerCase(Locale.ROOT)) {
+                case "spane" -> DvampSemantics.SPANE;
+                case "vmagent" -> DvampSemantics.VMAGENT;
+                default -> throw InputException.usage("--semantics must be spane or vmagent (got " + semantics + ")");
+            };
+            HuaweiTraceConverter.Warmup warm = warmup == null ? HuaweiTraceConverter.Warmup.NONE
+                    : HuaweiTraceConverter.Warmup.parse(warmup);
+            HuaweiTraceConverter.Options options = new HuaweiTraceConverter.Options(startIndex == null ? 0 : startIndex,
+                    pms, HuaweiTraceConverter.Protocol.fromName(protocol), extra, count, warm, warmupPolicy,
+                    dvampSemantics, cpuPerNuma, memPerNuma, doubleThreshold);
+            if (suite != null) {
+                List<HuaweiTraceConverter.SuiteEntry> entries = HuaweiTraceConverter.convertSuite(trace,
+                        HuaweiTraceConverter.Suite.fromName(suite), options, output);
+                out.println("wrote " + entries.size() + " instances and " + HuaweiTraceConverter.INDEX_FILE + " to "
+                        + output);
+                out.flush();
+                return Main.OK;
+            }
+            if (startIndex == null) {
+                throw InputException.usage("--start-index is required (or --suite)");
+            }
+            DvampInstance instance = HuaweiTraceConverter.convertTo(HuaweiTraceConverter.readTrace(trace), options,
+                    output);
+            out.println("wrote " + output + " (" + instance.name() + ", " + instance.vms().size() + " VMs, "
+                    + instance.initialVms().size() + " running at the start)");
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "vmr2l", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"A rescheduling instance from a VMR2L cluster snapshot (cluster_list[] with host_info, "
+                    + "vm_instance, other_requirement.deployment_set).",
+                    "Clusters are merged in file order; deployment sets become anti-affinity groups (sets with fewer "
+                            + "than 2 members are dropped)."})
+    static final class Vmr2l implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "RAW")
+        Path raw;
+
+        @Option(names = "--max-migrations", defaultValue = "50", paramLabel = "K",
+                description = "The migration limit k (default: ${DEFAULT-VALUE}).")
+        int maxMigrations;
+
+        @Option(names = "--fragment-cores", defaultValue = "16", paramLabel = "G",
+                description = "Fragment granularity G (default: ${DEFAULT-VALUE}).")
+        int fragmentCores;
+
+        @Option(names = "--pms", paramLabel = "N", description = "Keep only the first N PMs and their VMs.")
+        Integer pms;
+
+        @Option(names = "--strict", description = "Reject allow_migration: 0, as the VMR2L environment does.")
+        boolean strict;
+
+        @Option(names = "--no-groups", description = "Drop the deployment sets (the original environment never "
+                + "enforced them).")
+        boolean noGroups;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            Vmr2lConverter.Conversion conversion = Vmr2lConverter.convert(raw,
+                    new Vmr2lConverter.Options(maxMigrations, fragmentCores, pms, strict, !noGroups));
+            PrintWriter err = spec.commandLine().getErr();
+            conversion.warnings().forEach(warning -> err.println("cloudopt: warning: " + warning));
+            err.flush();
+            Instances.write(output, ReschedulingProblem.INSTANCE, conversion.instance());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + output + " (" + conversion.instance().description() + ")");
+            out.flush();
+            return Main.OK;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.cloudopt.cli;
+
+import io.cloudopt.instances.dvamp.DvampGenerator;
+import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.dvamp.DvampInstance;
+import io.cloudopt.model.dvamp.DvampSemantics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a seeded synthetic instance matching a dataset's published statistics.",
+        subcommands = {GenerateCommand.Dvamp.class, GenerateCommand.Rescheduling.class})
+final class GenerateCommand implements Runnable {
+    @Override
+    public void run() {
+        throw InputException.usage("generate needs a problem (see cloudopt generate --help)");
+    }
+
+    @Command(name = "dvamp", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "VMs with the Huawei-East-1 type mix, inter-arrival and lifetime statistics; the achieved "
+                    + "statistics are written into the description.")
+    static final class Dvamp implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--vms", defaultValue = "200", description = "Number of VMs (default: ${DEFAULT-VALUE}).")
+        int vms;
+
+        @Option(names = "--pms", defaultValue = "5", description = "PMs (default: ${DEFAULT-VALUE}).")
+        int pms;
+
+        @Option(names = "--placements", description = "Episode length P (default: all VMs).")
+        Integer placements;
+
+        @Option(names = "--semantics", defaultValue = "spane", description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
+        String semantics;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            DvampSemantics dvampSemantics = switch (semantics.toLowerCase(Locale.ROOT)) {
+                case "spane" -> DvampSemantics.SPANE;
+                case "vmagent" -> DvampSemantics.VMAGENT;
+                default -> throw InputException.usage("--semantics must be spane or vmagent (got " + semantics + ")");
+            };
+            if (pms < 1) {
+                throw InputException.usage("--pms must be >= 1 (found " + pms + ")");
+            }
+            DvampGenerator.Options options = DvampGenerator.Options.of(seed, vms).withPmCount(pms)
+                    .withSemantics(dvampSemantics).withEpisodePlacements(placements);
+            DvampInstance instance = DvampGenerator.generateTo(options, output);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "rescheduling", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "A running cluster like the VMR2L Medium dataset: two-NUMA PMs of 44 cores / 184388 MiB, "
+                    + "the reset_vm_pm0 flavour mix, CPU use >= 94 %, initial fragment rate in [0.50, 0.62].")
+    static final class Rescheduling implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--pms", defaultValue = "279", description = "PMs (default: ${DEFAULT-VALUE}).")
+        int pms;
+
+        @Option(names = "--max-migrations", defaultValue = "50", description = "k (default: ${DEFAULT-VALUE}).")
+        int maxMigrations;
+
+        @Option(names = "--fragment-cores", defaultValue = "16", description = "G (default: ${DEFAULT-VALUE}).")
+        int fragmentCores;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            io.cloudopt.model.rescheduling.ReschedulingInstance instance =
+                    io.cloudopt.instances.rescheduling.ReschedulingGenerator.generateTo(
+                            new io.cloudopt.instances.rescheduling.ReschedulingGenerator.Options(seed, pms,
+                                    maxMigrations, fragmentCores), output);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
+            out.flush();
+            return Main.OK;
+        }
+    }
+}
