@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The solver contract (DESIGN §5) for every dvamp solver of the catalog on small instances: every
  * solution passes the verifier, the reported objective is the evaluator's and agrees with the
- * solver's own, OPTIMAL means a zero gap, and a bound never crosses the objective.
+ * solver's own, OPTIMAL means a zero gap, and a bound never crosses the objective. A solver that
+ * does not model a semantics says so with MODEL_INVALID and no solution.
  */
 class DvampSolverContractTest {
-    private static final SolveOptions OPTIONS = SolveOptions.withTimeLimit(Duration.ofSeconds(10));
+    private static final SolveOptions OPTIONS = SolveOptions.withTimeLimit(Duration.ofSeconds(2));
 
     static Stream<Arguments> cases() {
         List<DvampInstance> instances = new ArrayList<>();
@@ -50,6 +51,11 @@ class DvampSolverContractTest {
         VerifiedSolve<DvampSolution> solve = VerifiedSolve.run(DvampProblem.INSTANCE,
                 DvampSolvers.CATALOG.create(solverName), instance, OPTIONS);
         SolveReport<DvampSolution> report = solve.report();
+        if (report.status() == SolveStatus.MODEL_INVALID) {
+            // A solver may decline a semantics it does not model (timefold: spane only), without a solution.
+            assertThat(report.solution()).isNull();
+            return;
+        }
 
         assertThat(report.solution()).isNotNull();
         assertThat(solve.violations()).isEmpty();
