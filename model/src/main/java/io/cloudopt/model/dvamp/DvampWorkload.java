@@ -136,6 +136,11 @@ public final class DvampWorkload {
         return cpuCapacityHalf;
     }
 
+    /** θ: a VM is double iff its memoryGiB exceeds it. */
+    public int doubleThresholdGiB() {
+        return doubleThresholdGiB;
+    }
+
     public int memoryCapacityHalf() {
         return memoryCapacityHalf;
     }

@@ -30,6 +30,7 @@ public final class DvampOnlinePolicies {
     public static List<String> names() {
         List<String> names = new ArrayList<>(DvampPolicies.NAMES);
         names.add("ilp-step");
+        names.add("lookahead");
         names.add("replay");
         return names;
     }
@@ -40,6 +41,8 @@ public final class DvampOnlinePolicies {
         }
         return switch (name) {
             case "ilp-step" -> new DvampIlpStepPolicy();
+            case "lookahead" -> new DvampLookaheadPolicy(DvampLookaheadPolicy.DEFAULT_WINDOW,
+                    DvampLookaheadPolicy.DEFAULT_STEP_TIME_LIMIT, settings.seed());
             case "replay" -> {
                 if (settings.replaySolution() == null) {
                     throw InputException.usage("the replay policy needs --solution FILE (an offline solution of the "
