@@ -11,7 +11,7 @@ import java.util.List;
 /** The rescheduling solvers by command-line name. */
 public final class ReschedulingSolvers {
     public static final SolverCatalog<ReschedulingInstance, ReschedulingSolution> CATALOG =
-            new SolverCatalog<>(ReschedulingProblem.INSTANCE, entries(), "greedy", "greedy");
+            new SolverCatalog<>(ReschedulingProblem.INSTANCE, entries(), "greedy", "milp-agg");
 
     private ReschedulingSolvers() {
     }
@@ -22,6 +22,12 @@ public final class ReschedulingSolvers {
                 () -> new ReschedulingGreedy(ReschedulingGreedy.Variant.CORRECTED)));
         entries.add(new Entry<>("greedy-vmr2l", "the original VMR2L heuristic, quirks included (parity)",
                 () -> new ReschedulingGreedy(ReschedulingGreedy.Variant.VMR2L)));
+        entries.add(new Entry<>("milp", "full per-VM mapping MILP on SCIP, sequenced into a plan",
+                ReschedulingMilp::new));
+        entries.add(new Entry<>("milp-agg", "type-aggregated mapping MILP on SCIP, sequenced into a plan",
+                ReschedulingAggMilp::new));
+        entries.add(new Entry<>("cpsat", "type-aggregated mapping model on CP-SAT, sequenced into a plan",
+                ReschedulingCpSat::new));
         return entries;
     }
 }
