@@ -4,14 +4,20 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
+import io.cloudopt.solvers.common.OrTools;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link LinearSink} writing into a CP-SAT model. */
 final class CpSink implements LinearSink {
-    private final CpModel model = new CpModel();
+    private final CpModel model;
     private final List<IntVar> variables = new ArrayList<>();
     private int constraints;
+
+    CpSink() {
+        OrTools.load();
+        model = new CpModel();
+    }
 
     CpModel model() {
         return model;

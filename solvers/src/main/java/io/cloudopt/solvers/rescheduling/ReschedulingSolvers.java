@@ -28,6 +28,10 @@ public final class ReschedulingSolvers {
                 ReschedulingAggMilp::new));
         entries.add(new Entry<>("cpsat", "type-aggregated mapping model on CP-SAT, sequenced into a plan",
                 ReschedulingCpSat::new));
+        entries.add(new Entry<>("cpsat-lns", "greedy, then CP-SAT re-placement of 8-PM neighbourhoods",
+                ReschedulingLns::new));
+        entries.add(new Entry<>("pop", "random PM partitions, each solved by milp-agg with its share of k",
+                ReschedulingPop::new));
         return entries;
     }
 }
