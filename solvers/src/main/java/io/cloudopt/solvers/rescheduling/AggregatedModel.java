@@ -20,10 +20,13 @@ import java.util.function.IntToLongFunction;
  * C9–C10 and two net-gain cuts [ours] are added (default flip rule only):
  * C11 q_{p,n} − q0_{p,n} ≤ Σ_κ ⌈c_κ/G⌉·O_{κ,p,n} (slots appear only where VMs leave) and
  * C12 Σ q − Σ q0 ≤ Σ_{c_κ mod G ≠ 0} (1 or 2 for double)·O_κ (one move nets at most 1 slot per NUMA
- * pair, none when its share is a multiple of G).
+ * pair, none when its share is a multiple of G). Both hold for every integer mapping: move the
+ * moved VMs one at a time; ⌊f/G⌋ at a NUMA rises by at most ⌈c/G⌉ per leaving VM, and a single
+ * move of share c = aG + b gains a + [r_from + b ≥ G] − a − [r_to < b] ≤ [b > 0] slots.
+ * With one subtype per VM the same model is the full MILP C1–C10 ({@code milp}).
  */
 final class AggregatedModel {
-    /** By subtype (A1–A5, {@code milp-agg}, {@code cpsat}) or one subtype per VM (the full model C1–C7, {@code milp}). */
+    /** By subtype (A1–A5: {@code milp-agg}, {@code cpsat}) or one subtype per VM (C1–C7: {@code milp}). */
     enum Granularity {
         SUBTYPE, VM
     }
