@@ -548,7 +548,17 @@ final class AggregatedModel {
 
     /** The proven upper bound on Σ q from the backend's bound B on (k+1)·Σ q − Σ O: ⌊(B + k)/(k+1)⌋. */
     long slotBound(double objectiveBound) {
-        return (long) Math.floor((objectiveBound + 1e-6 + budget) / (budget + 1.0));
+        return Math.min(Math.floorDiv(freeCores(), g),
+                (long) Math.floor((objectiveBound + 1e-6 + budget) / (budget + 1.0)));
+    }
+
+    /** Σ ⌊f/G⌋ over the scope's NUMAs in {@code state}. */
+    long slots(ReschedulingState state) {
+        long slots = 0;
+        for (int p : pms) {
+            slots += state.freeCpu(p, 0) / g + state.freeCpu(p, 1) / g;
+        }
+        return slots;
     }
 
     /** The total free cores F of the scope (constant). */

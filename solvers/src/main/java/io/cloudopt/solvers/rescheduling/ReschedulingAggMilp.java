@@ -10,6 +10,7 @@ import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.SolveReport;
 import io.cloudopt.solvers.common.Solver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 public final class ReschedulingAggMilp implements Solver<ReschedulingInstance, ReschedulingSolution>,
         ModelExporter<ReschedulingInstance> {
+    /** The least time SCIP gets after building the model. */
+    static final Duration MIN_SOLVE = Duration.ofSeconds(1);
+
     @Override
     public String name() {
         return "milp-agg";
@@ -46,10 +50,13 @@ public final class ReschedulingAggMilp implements Solver<ReschedulingInstance, R
      * worse one, the hint is the mapping; the bound is SCIP's, turned into fragment cores.
      */
     static ReschedulingSequencer.Mapping solve(AggregatedModel model, ReschedulingState hint, SolveOptions options) {
+        long started = System.nanoTime();
         MpSink sink = build(model);
         model.hint(sink, hint);
         sink.applyHints();
-        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(sink.solver(), MpSolverSupport.Backend.SCIP, options);
+        Duration left = options.timeLimit().minusNanos(System.nanoTime() - started);
+        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(sink.solver(), MpSolverSupport.Backend.SCIP,
+                options.withTime(left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left));
         Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
         stats.putAll(model.shape());
         ReschedulingState target = hint;
@@ -61,8 +68,10 @@ public final class ReschedulingAggMilp implements Solver<ReschedulingInstance, R
                 target = found;
             }
         }
-        long bound = outcome.bound() == null ? 0
-                : model.freeCores() - (long) hint.fragmentCpuCores() * model.slotBound(outcome.bound());
+        // A backend bound below the hint's slots (e.g. SCIP stopped before its root LP) proves nothing.
+        boolean trusted = outcome.bound() != null && model.slotBound(outcome.bound()) >= model.slots(hint);
+        long bound = trusted
+                ? model.freeCores() - (long) hint.fragmentCpuCores() * model.slotBound(outcome.bound()) : 0;
         stats.put("modelBoundFragments", bound);
         return new ReschedulingSequencer.Mapping(target, status, outcome.termination(), Math.max(0, bound), stats);
     }

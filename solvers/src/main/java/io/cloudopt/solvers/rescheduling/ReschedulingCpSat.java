@@ -53,8 +53,10 @@ public final class ReschedulingCpSat implements Solver<ReschedulingInstance, Res
                 target = found;
             }
         }
-        long bound = outcome.bound() == null ? 0
-                : model.freeCores() - (long) hint.fragmentCpuCores() * model.slotBound(outcome.bound());
+        // A backend bound below the hint's slots (e.g. SCIP stopped before its root LP) proves nothing.
+        boolean trusted = outcome.bound() != null && model.slotBound(outcome.bound()) >= model.slots(hint);
+        long bound = trusted
+                ? model.freeCores() - (long) hint.fragmentCpuCores() * model.slotBound(outcome.bound()) : 0;
         stats.put("modelBoundFragments", bound);
         return new ReschedulingSequencer.Mapping(target, status, outcome.termination(), Math.max(0, bound), stats);
     }
