@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a seeded synthetic instance matching a dataset's published statistics.",
-        subcommands = {GenerateCommand.Dvamp.class})
+        subcommands = {GenerateCommand.Dvamp.class, GenerateCommand.Rescheduling.class})
 final class GenerateCommand implements Runnable {
     @Override
     public void run() {
@@ -64,6 +64,44 @@ final class GenerateCommand implements Runnable {
             DvampGenerator.Options options = DvampGenerator.Options.of(seed, vms).withPmCount(pms)
                     .withSemantics(dvampSemantics).withEpisodePlacements(placements);
             DvampInstance instance = DvampGenerator.generateTo(options, output);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "rescheduling", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "A running cluster like the VMR2L Medium dataset: two-NUMA PMs of 44 cores / 184388 MiB, "
+                    + "the reset_vm_pm0 flavour mix, CPU use >= 94 %, initial fragment rate in [0.50, 0.62].")
+    static final class Rescheduling implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--pms", defaultValue = "279", description = "PMs (default: ${DEFAULT-VALUE}).")
+        int pms;
+
+        @Option(names = "--max-migrations", defaultValue = "50", description = "k (default: ${DEFAULT-VALUE}).")
+        int maxMigrations;
+
+        @Option(names = "--fragment-cores", defaultValue = "16", description = "G (default: ${DEFAULT-VALUE}).")
+        int fragmentCores;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            io.cloudopt.model.rescheduling.ReschedulingInstance instance =
+                    io.cloudopt.instances.rescheduling.ReschedulingGenerator.generateTo(
+                            new io.cloudopt.instances.rescheduling.ReschedulingGenerator.Options(seed, pms,
+                                    maxMigrations, fragmentCores), output);
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
             out.flush();

@@ -9,6 +9,7 @@ import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.LoadedInstance;
+import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.common.Versions;
 import io.cloudopt.model.dvamp.DvampEpisode;
 import io.cloudopt.model.dvamp.DvampInstance;
@@ -16,7 +17,11 @@ import io.cloudopt.model.dvamp.DvampPolicy;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampRun;
 import io.cloudopt.model.dvamp.DvampSemantics;
+import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.model.dvamp.DvampWorkload;
+import io.cloudopt.model.rescheduling.ReschedulingInstance;
+import io.cloudopt.model.rescheduling.ReschedulingLabels;
+import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.model.dvamp.SpaneProtocol;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
 import java.io.PrintWriter;
@@ -47,11 +52,17 @@ final class LabelsCommand implements Callable<Integer> {
     List<String> targets;
 
     @Option(names = "--expert", required = true, paramLabel = "POLICY",
-            description = "The policy whose decisions are labelled (dvamp: ff, bf, balance, wf, random).")
+            description = "dvamp: the policy whose decisions are labelled (ff, bf, balance, wf, random, ilp-step, "
+                    + "lookahead, replay with --solution); rescheduling: the solver whose plan is labelled (greedy, "
+                    + "cpsat, milp-agg, timefold, …).")
     String expert;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path output;
+
+    @Option(names = "--solution", paramLabel = "FILE",
+            description = "With --expert replay: the offline solution (e.g. of cpsat) whose slots are executed.")
+    Path solution;
 
     @Option(names = "--clairvoyant", description = "dvamp: add the head's lifetime and per-node running end times "
             + "to the state (SPANE's observation has none).")
@@ -69,8 +80,12 @@ final class LabelsCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "K", description = "dvamp dataset run: first K start indices.")
     Integer episodes;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--features", defaultValue = "default", paramLabel = "default|full",
+            description = "rescheduling: add the per-PM and per-VM feature matrices with full (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Mixin
+    SolveSettings settings;
 
     @Mixin
     CommonOptions common;
@@ -80,7 +95,6 @@ final class LabelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(seed));
         StringBuilder lines = new StringBuilder();
         DvampLabelWriter writer = new DvampLabelWriter(lines, clairvoyant);
         ArrayNode instances = Json.NODES.arrayNode();
@@ -89,6 +103,7 @@ final class LabelsCommand implements Callable<Integer> {
             if (trace == null || starts == null) {
                 throw InputException.usage("cloudopt labels dvamp needs --trace FILE and --starts FILE");
             }
+            DvampPolicy policy = DvampOnlinePolicies.create(expert, DvampOnlinePolicies.Settings.seed(settings.seed));
             DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, 40, 90, 10, 40, episodes, done -> { });
             Progress progress = new Progress(err, "labels", suite.episodes().size());
             for (SpaneProtocol.Episode episode : suite.episodes()) {
@@ -108,13 +123,25 @@ final class LabelsCommand implements Callable<Integer> {
             for (String target : targets) {
                 loaded.add(Instances.read(Path.of(target)));
             }
+            String problemId = loaded.get(0).problem().id();
             for (int e = 0; e < loaded.size(); e++) {
-                if (loaded.get(e).problem() != DvampProblem.INSTANCE) {
-                    throw InputException.usage("labels exist for dvamp only so far (" + targets.get(e) + " is "
-                            + loaded.get(e).problem().id() + ")");
+                if (!loaded.get(e).problem().id().equals(problemId)) {
+                    throw InputException.usage("one labels run takes instances of one problem (" + targets.get(0)
+                            + " is " + problemId + ", " + targets.get(e) + " is " + loaded.get(e).problem().id() + ")");
                 }
+            }
+            if (problemId.equals("rescheduling")) {
+                return rescheduling(loaded, lines, instances, out);
+            }
+            for (int e = 0; e < loaded.size(); e++) {
                 LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded.get(e);
                 DvampInstance instance = dvamp.instance();
+                if (solution != null && loaded.size() > 1) {
+                    throw InputException.usage("--solution goes with one instance file (got " + loaded.size() + ")");
+                }
+                DvampSolution replay = solution == null ? null
+                        : Solutions.read(solution, DvampProblem.INSTANCE, instance).solution();
+                DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(settings.seed, replay));
                 DvampRun run = writer.episode(dvamp.name(), dvamp.sha256(), e, DvampWorkload.of(instance),
                         instance.semantics(), instance.departures(), instance.episode(), policy, p -> expertInfo(p));
                 instances.addObject().put("name", dvamp.name()).put("sha256", dvamp.sha256())
@@ -123,30 +150,77 @@ final class LabelsCommand implements Callable<Integer> {
                                 DvampProblem.fromRun(instance, run, expert)));
             }
         }
+        return finish("dvamp", lines, writer.lines(), instances, out);
+    }
+
+    private int finish(String problem, StringBuilder lines, long lineCount, ArrayNode instances, PrintWriter out) {
         ObjectNode manifest = Json.object();
         manifest.put("format", FORMAT);
-        manifest.put("problem", "dvamp");
+        manifest.put("problem", problem);
         manifest.put("createdBy", Versions.plain());
         ObjectNode expertNode = manifest.putObject("expert");
         expertNode.put("name", expert);
-        expertNode.put("clairvoyant", clairvoyant);
-        manifest.put("seed", seed);
-        manifest.put("threads", 1);
+        if (problem.equals("dvamp")) {
+            expertNode.put("clairvoyant", clairvoyant);
+        } else {
+            expertNode.put("features", features);
+            expertNode.put("timeLimitSeconds", settings.options().timeLimitSeconds());
+        }
+        manifest.put("seed", settings.seed);
+        manifest.put("threads", settings.threads);
         manifest.set("instances", instances);
         ObjectNode counts = manifest.putObject("counts");
         counts.put("episodes", instances.size());
-        counts.put("lines", writer.lines());
+        counts.put("lines", lineCount);
         manifest.put("labels", "labels.jsonl");
         AtomicFiles.writeString(output.resolve("labels.jsonl"), lines.toString());
         AtomicFiles.write(output.resolve("manifest.json"), Json.pretty(manifest));
         if (common.json) {
             out.println(Json.compact(manifest));
         } else {
-            out.println("wrote " + writer.lines() + " labels of " + instances.size() + " episode(s) to "
+            out.println("wrote " + lineCount + " labels of " + instances.size() + " episode(s) to "
                     + output.resolve("labels.jsonl") + " (manifest: " + output.resolve("manifest.json") + ")");
         }
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * Rescheduling: the expert is a solver; its verified plan is encoded as VMR2L-style actions,
+     * padded with no-ops to max(k, plan length) (problems/rescheduling.md §10).
+     */
+    @SuppressWarnings("unchecked")
+    private int rescheduling(List<LoadedInstance<?>> loaded, StringBuilder lines, ArrayNode instances,
+                             PrintWriter out) {
+        if (solution != null) {
+            throw InputException.usage("--solution is for dvamp's replay expert; rescheduling labels solve with "
+                    + "--expert SOLVER");
+        }
+        long count = 0;
+        for (int e = 0; e < loaded.size(); e++) {
+            LoadedInstance<ReschedulingInstance> instance = (LoadedInstance<ReschedulingInstance>) loaded.get(e);
+            Solving<ReschedulingInstance, ?> solving = Solving.run(instance, expert, settings.options());
+            if (!solving.verified.verified()) {
+                throw new CheckFailed("the expert " + expert + " gave no verified plan for " + instance.name() + ": "
+                        + solving.report().status() + " " + solving.verified.violations());
+            }
+            ReschedulingSolution plan = (ReschedulingSolution) solving.report().solution();
+            ObjectNode expertNode = Json.object();
+            expertNode.put("name", expert);
+            expertNode.put("status", solving.report().status().name());
+            expertNode.put("relGap", solving.report().relGap());
+            List<ObjectNode> episode = ReschedulingLabels.episode(instance.instance(), plan.plan(),
+                    features.equals("full") ? ReschedulingLabels.Features.FULL : ReschedulingLabels.Features.DEFAULT,
+                    new ReschedulingLabels.Header(instance.name(), instance.sha256(), e, expertNode));
+            for (ObjectNode line : episode) {
+                lines.append(Json.compact(line)).append('\n');
+            }
+            count += episode.size();
+            instances.addObject().put("name", instance.name()).put("sha256", instance.sha256())
+                    .put("file", targets.get(e)).put("episode", e).put("decisions", episode.size())
+                    .put("objective", solving.report().objective());
+        }
+        return finish("rescheduling", lines, count, instances, out);
     }
 
     private ObjectNode expertInfo(DvampPolicy policy) {

@@ -9,7 +9,10 @@ import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.LoadedInstance;
 import io.cloudopt.model.common.Problems;
+import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.dvamp.DvampInstance;
+import io.cloudopt.model.dvamp.DvampProblem;
+import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.dvamp.DvampGreedySolver;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
@@ -44,7 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--policy", required = true, split = ",", paramLabel = "NAME",
-            description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random.")
+            description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random, "
+                    + "ilp-step, lookahead, replay (with --solution).")
     List<String> policies;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "dvamp: the Huawei-East-1 lifetime CSV.")
@@ -79,6 +83,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Instance runs: write the run as a solution file.")
     Path output;
 
+    @Option(names = "--solution", paramLabel = "FILE",
+            description = "Instance runs with --policy replay: the offline solution to execute.")
+    Path solution;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of random policies (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -109,7 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (pms < 1) {
             throw InputException.usage("--pms must be at least 1 (got " + pms + ")");
         }
-        policies.forEach(name -> DvampOnlinePolicies.create(name, new DvampOnlinePolicies.Settings(seed)));
+        policies.forEach(name -> DvampOnlinePolicies.create(name, DvampOnlinePolicies.Settings.seed(seed)));
         long started = System.nanoTime();
         Progress probes = new Progress(err, "probe", episodes == null ? 1000 : episodes);
         DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, cpuPerNuma, memPerNuma, doubleThreshold, extra,
@@ -176,8 +184,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         String policy = policies.get(0);
         LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded;
+        DvampSolution replay = solution == null ? null
+                : Solutions.read(solution, DvampProblem.INSTANCE, dvamp.instance()).solution();
         DvampGreedySolver solver = new DvampGreedySolver(policy,
-                s -> DvampOnlinePolicies.create(policy, new DvampOnlinePolicies.Settings(s)));
+                s -> DvampOnlinePolicies.create(policy, new DvampOnlinePolicies.Settings(s, replay)));
         Solving<DvampInstance, ?> solving = Solving.run(dvamp, solver,
                 new SolveOptions(Duration.ofDays(1), 1, seed, false));
         if (!solving.verified.verified()) {

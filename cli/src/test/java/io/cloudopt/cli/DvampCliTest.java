@@ -10,9 +10,9 @@ import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampTrace;
 import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.testing.SharedData;
+import io.cloudopt.instances.Samples;
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,17 @@ class DvampCliTest {
     @TempDir
     Path dir;
 
-    static Path example() {
-        try {
-            return Path.of(DvampCliTest.class.getResource("/dvamp/example-1pm.json").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /** The bundled §3 example, copied to a file as a user would have it. */
+    Path example() {
+        Path file = dir.resolve("example-1pm.json");
+        if (!Files.exists(file)) {
+            try {
+                Files.write(file, Samples.bytes(Samples.find("dvamp", "example-1pm").orElseThrow()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
+        return file;
     }
 
     static String trace() {
@@ -199,6 +204,30 @@ class DvampCliTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(3)).put("reward", -3.0);
         assertThat(DvampLabelReplay.check(workload, DvampSemantics.SPANE, true, instance.episode(), lines))
                 .containsExactly("step 3: reward -3.0, simulator gives " + (-Math.log1p(30)));
+    }
+
+    @Test
+    void labelsOfAReplayedOfflineSolution() throws IOException {
+        Path offline = dir.resolve("timefold.json");
+        CliRun solve = CliRun.of("solve", example().toString(), "--solver", "timefold", "--time-limit", "1s", "-o",
+                offline.toString());
+        assertThat(solve.exitCode()).as(solve.err()).isZero();
+        assertThat(Json.readFile(offline, "Solution").get("schedule").asText()).isEqualTo("offline");
+        Path out = dir.resolve("labels");
+        CliRun run = CliRun.of("labels", example().toString(), "--expert", "replay", "--solution", offline.toString(),
+                "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = readLines(out.resolve("labels.jsonl")).get(0);
+        var instance = io.cloudopt.model.common.Instances.read(example(),
+                io.cloudopt.model.dvamp.DvampProblem.INSTANCE).instance();
+        assertThat(DvampLabelReplay.check(DvampWorkload.of(instance), DvampSemantics.SPANE, true, instance.episode(),
+                lines)).isEmpty();
+        assertThat(lines.get(0).get("expert").get("name").asText()).isEqualTo("replay");
+        JsonNode manifest = Json.readFile(out.resolve("manifest.json"), "Manifest");
+        assertThat(manifest.get("instances").get(0).get("objective").asDouble()).isEqualTo(380.0);
+        CliRun missing = CliRun.of("labels", example().toString(), "--expert", "replay", "-o", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("the replay policy needs --solution FILE");
     }
 
     private static Map<Integer, List<JsonNode>> readLines(Path file) throws IOException {

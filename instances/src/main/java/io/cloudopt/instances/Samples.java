@@ -32,7 +32,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class Samples {
     private static final String ROOT = "/io/cloudopt/instances/samples/";
     private static final Map<String, List<String>> FILES = Map.of("dvamp", List.of("example-1pm.json",
-            "huawei-east-1-n5-start94228-k15.json", "dvamp-gen-n30-m1-seed34.json"));
+            "huawei-east-1-n5-start94228-k15.json", "dvamp-gen-n30-m1-seed34.json"),
+            "rescheduling", List.of("vmr2l-reset_vm_pm0-k5-pms20.json"));
 
     private Samples() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudopt.instances.dvamp.DvampGenerator;
 import io.cloudopt.instances.dvamp.HuaweiTraceConverter;
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
+import io.cloudopt.instances.rescheduling.Vmr2lConverter;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.LoadedInstance;
 import io.cloudopt.model.dvamp.DvampFirstFitPolicy;
@@ -12,6 +13,8 @@ import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampObserver;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSimulator;
+import io.cloudopt.model.rescheduling.ReschedulingInstance;
+import io.cloudopt.model.rescheduling.ReschedulingProblem;
 import io.cloudopt.model.testing.SharedData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SamplesTest {
     @Test
     void everySampleReadsAndHasItsFirstFitValueAsReference() {
-        assertThat(Samples.problems()).containsExactly("dvamp");
+        assertThat(Samples.problems()).containsExactly("dvamp", "rescheduling");
         Map<String, Samples.Reference> references = Samples.references("dvamp");
         assertThat(Samples.list("dvamp")).hasSize(3);
         assertThat(references).hasSize(3);
@@ -53,6 +56,17 @@ class SamplesTest {
                 HuaweiTraceReader.read(SharedData.file("dvamp/Huawei-East-1-lt.csv")),
                 HuaweiTraceConverter.Options.window(94228, 5, 15).withWarmup(HuaweiTraceConverter.Warmup.PROBE, "ff"));
         assertThat(Instances.toBytes(DvampProblem.INSTANCE, converted)).isEqualTo(Samples.bytes(sample));
+    }
+
+    /** The greedy reference of the rescheduling sample is checked in the solvers module (ReschedulingSamplesTest). */
+    @Test
+    void reschedulingSampleIsTheFirstTwentyPmsOfTheResetSnapshot() {
+        Samples.Sample sample = Samples.find("rescheduling", "vmr2l-reset_vm_pm0-k5-pms20").orElseThrow();
+        ReschedulingInstance converted = Vmr2lConverter.convert(SharedData.file("rescheduling/reset_vm_pm0.json"),
+                new Vmr2lConverter.Options(5, 16, 20, false, true)).instance();
+        assertThat(Instances.toBytes(ReschedulingProblem.INSTANCE, converted)).isEqualTo(Samples.bytes(sample));
+        assertThat(Samples.references("rescheduling")).containsOnlyKeys(converted.name());
+        assertThat(converted.pms()).hasSize(20);
     }
 
     @Test

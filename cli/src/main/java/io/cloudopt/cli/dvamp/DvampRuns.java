@@ -68,7 +68,7 @@ public final class DvampRuns {
 
     /** Runs one policy over the suite; returns the JSON summary of §6 with per-episode rows. */
     public static ObjectNode simulate(Suite suite, String policyName, long seed, IntConsumer progress) {
-        DvampPolicy policy = DvampOnlinePolicies.create(policyName, new DvampOnlinePolicies.Settings(seed));
+        DvampPolicy policy = DvampOnlinePolicies.create(policyName, DvampOnlinePolicies.Settings.seed(seed));
         long started = System.nanoTime();
         long[] waits = new long[suite.episodes().size()];
         long placements = 0;

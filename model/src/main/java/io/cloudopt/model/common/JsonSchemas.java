@@ -90,7 +90,7 @@ public final class JsonSchemas {
         }
         switch (message.getType()) {
             case "required":
-                return new InputError(child(location, message.getProperty()), "missing required field");
+                return new InputError(child(location, message.getProperty()), "required (missing field)");
             case "additionalProperties":
             case "unevaluatedProperties":
                 return new InputError(child(location, message.getProperty()),

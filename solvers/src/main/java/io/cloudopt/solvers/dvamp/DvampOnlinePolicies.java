@@ -3,6 +3,7 @@ package io.cloudopt.solvers.dvamp;
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.dvamp.DvampPolicies;
 import io.cloudopt.model.dvamp.DvampPolicy;
+import io.cloudopt.model.dvamp.DvampSolution;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +15,22 @@ public final class DvampOnlinePolicies {
     private DvampOnlinePolicies() {
     }
 
-    /** Settings of the solver-backed policies. */
-    public record Settings(long seed) {
+    /**
+     * Settings of the policies that need more than a seed.
+     *
+     * @param seed           seed of random policies
+     * @param replaySolution the offline solution that {@code replay} executes, or null
+     */
+    public record Settings(long seed, DvampSolution replaySolution) {
+        public static Settings seed(long seed) {
+            return new Settings(seed, null);
+        }
     }
 
     public static List<String> names() {
         List<String> names = new ArrayList<>(DvampPolicies.NAMES);
+        names.add("ilp-step");
+        names.add("replay");
         return names;
     }
 
@@ -27,6 +38,16 @@ public final class DvampOnlinePolicies {
         if (DvampPolicies.NAMES.contains(name)) {
             return DvampPolicies.create(name, settings.seed());
         }
-        throw InputException.usage("unknown dvamp policy \"" + name + "\"; expected one of " + names());
+        return switch (name) {
+            case "ilp-step" -> new DvampIlpStepPolicy();
+            case "replay" -> {
+                if (settings.replaySolution() == null) {
+                    throw InputException.usage("the replay policy needs --solution FILE (an offline solution of the "
+                            + "same instance)");
+                }
+                yield new DvampReplayPolicy(settings.replaySolution());
+            }
+            default -> throw InputException.usage("unknown dvamp policy \"" + name + "\"; expected one of " + names());
+        };
     }
 }

@@ -27,6 +27,13 @@ public final class ReschedulingSequencer {
     /** Share of the time limit given to the first mapping solve; re-solves share the rest. */
     static final double FIRST_SOLVE_SHARE = 0.85;
 
+    /** This sequencer for mapping solvers that sequence themselves: parking allowed, cut to maxMigrations. */
+    public static final MappingSequencer PARKING = (instance, target) -> {
+        Sequence sequence = sequence(instance, target);
+        return sequence.counted() > instance.maxMigrations()
+                ? truncate(instance, sequence, instance.maxMigrations()).plan() : sequence.plan();
+    };
+
     private ReschedulingSequencer() {
     }
 

@@ -5,6 +5,7 @@ import io.cloudopt.model.rescheduling.ReschedulingProblem;
 import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import io.cloudopt.solvers.rescheduling.timefold.ReschedulingTimefold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,8 @@ public final class ReschedulingSolvers {
                 ReschedulingLns::new));
         entries.add(new Entry<>("pop", "random PM partitions, each solved by milp-agg with its share of k",
                 ReschedulingPop::new));
+        entries.add(new Entry<>("timefold", "local search over final locations (change, swap, revert, pillar), "
+                + "then sequenced into a plan", () -> new ReschedulingTimefold(ReschedulingSequencer.PARKING)));
         return entries;
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudopt.solvers.dvamp;
 
+import io.cloudopt.instances.Samples;
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Source;
@@ -8,7 +9,6 @@ import io.cloudopt.model.dvamp.DvampInitialVm;
 import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampObserver;
 import io.cloudopt.model.dvamp.DvampPolicies;
-import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampRun;
 import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampSimulator;
@@ -17,8 +17,6 @@ import io.cloudopt.model.dvamp.DvampVm;
 import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.dvamp.SpaneProtocol;
 import io.cloudopt.model.testing.SharedData;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,12 +29,7 @@ public final class DvampTestInstances {
 
     /** The one-PM example of problems/dvamp.md §3 (offline optimum 380). */
     public static DvampInstance example() {
-        try {
-            Path file = Path.of(DvampTestInstances.class.getResource("/dvamp/example-1pm.json").toURI());
-            return Instances.read(file, DvampProblem.INSTANCE).instance();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return (DvampInstance) Samples.read(Samples.find("dvamp", "example-1pm").orElseThrow()).instance();
     }
 
     public static synchronized DvampTrace trace() {
