@@ -58,7 +58,7 @@ final class Solving<I, S> {
         SolveReport<S> report = verified.report();
         return new SolutionEnvelope(loaded.name(), loaded.sha256(),
                 new SolverInfo(solver.name(), solver.version(), options.timeLimitSeconds(), options.threads(),
-                        options.seed(), Map.of()),
+                        options.seed(), solver.params()),
                 report.status(), report.termination(), report.objective(), report.bound(), report.wallSeconds(),
                 verified.verified(), verified.violations());
     }

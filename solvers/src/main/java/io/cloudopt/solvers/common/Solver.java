@@ -1,5 +1,7 @@
 package io.cloudopt.solvers.common;
 
+import java.util.Map;
+
 /**
  * One technique for one problem (DESIGN §5). A solver returns the solution it found with its status
  * and dual bound; {@link VerifiedSolve} checks it with the problem's independent verifier before
@@ -15,6 +17,11 @@ public interface Solver<I, S> {
     /** The version string written into solution files. */
     default String version() {
         return io.cloudopt.model.common.Versions.plain();
+    }
+
+    /** The technique's own parameters, written as {@code solver.params} (partitions, …). */
+    default Map<String, Object> params() {
+        return Map.of();
     }
 
     SolveReport<S> solve(I instance, SolveOptions options);

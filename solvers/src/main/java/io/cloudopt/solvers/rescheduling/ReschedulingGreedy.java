@@ -73,6 +73,13 @@ public final class ReschedulingGreedy implements Solver<ReschedulingInstance, Re
                 Duration.ofNanos(System.nanoTime() - started), stats);
     }
 
+    /** The final state of the corrected greedy on {@code instance} (a warm start for the exact models). */
+    public static ReschedulingState finalState(ReschedulingInstance instance) {
+        ReschedulingState state = ReschedulingState.initial(instance);
+        new ReschedulingGreedy(Variant.CORRECTED).run(state, instance.maxMigrations(), new ArrayList<>(), null);
+        return state;
+    }
+
     /**
      * Runs the greedy from {@code state} (changed in place) with {@code budget} counted migrations,
      * appending its steps to {@code plan} and, if given, its moves to {@code moves}.
