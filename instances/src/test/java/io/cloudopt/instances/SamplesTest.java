@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The bundled samples: readable, each with a reference value, and reproducible by their converter or generator. */
 class SamplesTest {
     @Test
-    void everySampleReadsAndHasItsFirstFitValueAsReference() {
+    void everySampleReadsAndHasAProvenReferenceBelowFirstFit() {
         assertThat(Samples.problems()).containsExactly("dvamp", "rescheduling");
         Map<String, Samples.Reference> references = Samples.references("dvamp");
         assertThat(Samples.list("dvamp")).hasSize(3);
@@ -34,8 +34,9 @@ class SamplesTest {
             assertThat(reference).as(sample.fileName()).isNotNull();
             long firstFit = DvampSimulator.run(instance, new DvampFirstFitPolicy(), 0, DvampObserver.NONE)
                     .totalWaitSeconds();
-            // Every reference so far is the first-fit value; the example's is also its proven optimum.
-            assertThat(reference.objective()).as(sample.fileName()).isEqualTo((double) firstFit);
+            // Proven optima (solvers' DvampSamplesTest re-proves them); an online policy is never better.
+            assertThat(reference.proven()).as(sample.fileName()).isTrue();
+            assertThat(reference.objective()).as(sample.fileName()).isLessThanOrEqualTo((double) firstFit);
         }
         assertThat(references.get("dvamp-example-1pm").proven()).isTrue();
         assertThat(references.get("dvamp-example-1pm").objective()).isEqualTo(380.0);

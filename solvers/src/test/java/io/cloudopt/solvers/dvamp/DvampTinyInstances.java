@@ -1,15 +1,11 @@
 package io.cloudopt.solvers.dvamp;
 
-import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Source;
 import io.cloudopt.model.dvamp.DvampEpisode;
 import io.cloudopt.model.dvamp.DvampInitialVm;
 import io.cloudopt.model.dvamp.DvampInstance;
-import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampVm;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,12 +25,7 @@ final class DvampTinyInstances {
 
     /** The worked example of problems/dvamp.md §3 (optimum 380, LB_pool 150). */
     static DvampInstance example() {
-        try {
-            Path file = Path.of(DvampTinyInstances.class.getResource("/dvamp/example-1pm.json").toURI());
-            return Instances.read(file, DvampProblem.INSTANCE).instance();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return DvampTestInstances.example();
     }
 
     static DvampInstance random(long seed, int maxVms) {
