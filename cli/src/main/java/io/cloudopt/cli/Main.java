@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Exact and heuristic optimizers for cloud scheduling problems.",
         subcommands = {SolveCommand.class, VerifyCommand.class, GapCommand.class, SimulateCommand.class,
                 LabelsCommand.class, GenerateCommand.class, ConvertCommand.class, ValidateCommand.class,
-                SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, SolversCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -31,7 +31,7 @@ final class SolveCommand implements Callable<Integer> {
     Path instanceFile;
 
     @Option(names = "--solver", description = "Solver name (default: the problem's exact solver). "
-            + "Run 'cloudopt solve --list' for the names.")
+            + "'cloudopt solvers' lists them.")
     String solverName;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the solution file (atomically).")

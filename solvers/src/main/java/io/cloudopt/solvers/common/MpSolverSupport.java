@@ -57,9 +57,27 @@ public final class MpSolverSupport {
         return solver;
     }
 
-    /** Solves with the options' time limit, one thread, log only when asked. */
+    /** The shortest time a backend is given, even when building the model used the whole limit. */
+    static final Duration MIN_SOLVE = Duration.ofMillis(200);
+
+    /** Solvers whose native solve was abandoned after the deadline: they must not be deleted. */
+    private static final java.util.Set<MPSolver> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Solves with the options' time limit counted from now, one thread, log only when asked. */
     public static Outcome solve(MPSolver solver, Backend backend, SolveOptions options) {
-        solver.setTimeLimit(Math.max(1L, options.timeLimit().toMillis()));
+        return solve(solver, backend, options, System.nanoTime());
+    }
+
+    /**
+     * Solves within the options' time limit counted from {@code startedNanos} (the start of the
+     * whole solve, model building included). SCIP stops itself and answers {@code interruptSolve};
+     * CBC overruns its own limit on hard models and cannot be interrupted, so its solve runs on a
+     * worker thread that is abandoned (its result discarded) when the watchdog's deadline passes.
+     */
+    public static Outcome solve(MPSolver solver, Backend backend, SolveOptions options, long startedNanos) {
+        Duration left = options.timeLimit().minusNanos(System.nanoTime() - startedNanos);
+        Duration limit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
+        solver.setTimeLimit(Math.max(1L, limit.toMillis()));
         if (backend == Backend.SCIP) {
             solver.setNumThreads(1);
         }
@@ -71,13 +89,39 @@ public final class MpSolverSupport {
         long started = System.nanoTime();
         MPSolver.ResultStatus raw;
         boolean interrupted;
-        try (Watchdog watchdog = Watchdog.start(options.timeLimit(), solver::interruptSolve)) {
-            raw = solver.solve();
-            interrupted = watchdog.fired();
+        if (backend == Backend.CBC) {
+            java.util.concurrent.FutureTask<MPSolver.ResultStatus> task =
+                    new java.util.concurrent.FutureTask<>(solver::solve);
+            Thread worker = new Thread(task, "cloudopt-cbc");
+            worker.setDaemon(true);
+            worker.start();
+            long graceNanos = limit.toNanos() + limit.toNanos() / 20 + 500_000_000L;
+            try {
+                raw = task.get(graceNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                interrupted = false;
+            } catch (java.util.concurrent.TimeoutException e) {
+                ABANDONED.add(solver);
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("backend", backend.name());
+                stats.put("abandoned", "CBC overran its time limit; its solve was abandoned");
+                return new Outcome(SolveStatus.UNKNOWN, Termination.INTERRUPTED, null, null,
+                        Duration.ofNanos(System.nanoTime() - startedNanos), stats);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for CBC", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("CBC failed", e.getCause());
+            }
+        } else {
+            try (Watchdog watchdog = Watchdog.start(limit, solver::interruptSolve)) {
+                raw = solver.solve();
+                interrupted = watchdog.fired();
+            }
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        Duration solveWall = Duration.ofNanos(System.nanoTime() - started);
+        Duration wall = Duration.ofNanos(System.nanoTime() - startedNanos);
         SolveStatus status = status(raw);
-        boolean hitLimit = wall.toMillis() >= options.timeLimit().toMillis() - 10;
+        boolean hitLimit = solveWall.toMillis() >= limit.toMillis() - 10;
         Termination termination = switch (raw) {
             case OPTIMAL, INFEASIBLE, UNBOUNDED -> Termination.CONVERGED;
             case FEASIBLE, NOT_SOLVED -> interrupted ? Termination.INTERRUPTED
@@ -96,7 +140,15 @@ public final class MpSolverSupport {
         stats.put("variables", solver.numVariables());
         stats.put("constraints", solver.numConstraints());
         stats.put("nodes", solver.nodes());
+        stats.put("buildSeconds", (started - startedNanos) / 1e9);
         return new Outcome(status, termination, objective, bound, wall, stats);
+    }
+
+    /** Frees a solver's native memory, unless its solve was abandoned and still runs. */
+    public static void release(MPSolver solver) {
+        if (!ABANDONED.contains(solver)) {
+            solver.delete();
+        }
     }
 
     /** One switch for every MPSolver status (DESIGN §4). */

@@ -40,9 +40,10 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
 
     @Override
     public SolveReport<DvampSolution> solve(DvampInstance instance, SolveOptions options) {
+        long started = System.nanoTime();
         DvampOfflineData data = DvampOfflineData.of(instance);
         Model built = buildModel(data, MpSolverSupport.create(backend));
-        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(built.solver, backend, options);
+        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(built.solver, backend, options, started);
         DvampSolution solution = outcome.status().hasSolution() ? built.readSolution() : null;
         Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
         stats.put("incumbentPolicy", data.incumbent.policy());
@@ -50,7 +51,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
             stats.put("incumbentTotalWaitSeconds", data.upperBoundSeconds());
             stats.put("poolLowerBoundSeconds", data.poolLowerBoundSeconds);
         }
-        built.solver.delete();
+        MpSolverSupport.release(built.solver);
         return new SolveReport<>(outcome.status(), outcome.termination(), solution, outcome.objective(),
                 outcome.bound(), outcome.wall(), stats);
     }
@@ -59,7 +60,7 @@ public final class DvampMilp implements Solver<DvampInstance, DvampSolution>, Mo
     public void exportModel(DvampInstance instance, SolveOptions options, Path file) {
         Model built = buildModel(DvampOfflineData.of(instance), MpSolverSupport.create(backend));
         MpSolverSupport.export(built.solver, file);
-        built.solver.delete();
+        MpSolverSupport.release(built.solver);
     }
 
     /** The model's variables, kept for reading a solution. */

@@ -37,6 +37,7 @@ public final class DvampSolvers {
                 () -> new DvampMilp(MpSolverSupport.Backend.SCIP)));
         entries.add(new Entry<>("milp-cbc", "offline MILP on CBC",
                 () -> new DvampMilp(MpSolverSupport.Backend.CBC)));
+        entries.add(new Entry<>("pool-bound", "the pooled FIFO lower bound B1 (no schedule)", DvampPoolBound::new));
         return entries;
     }
 }

@@ -10,7 +10,6 @@ import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.SolveReport;
 import io.cloudopt.solvers.common.Solver;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import java.util.Map;
 public final class ReschedulingAggMilp implements Solver<ReschedulingInstance, ReschedulingSolution>,
         ModelExporter<ReschedulingInstance> {
     /** The least time SCIP gets after building the model. */
-    static final Duration MIN_SOLVE = Duration.ofSeconds(1);
 
     @Override
     public String name() {
@@ -54,9 +52,8 @@ public final class ReschedulingAggMilp implements Solver<ReschedulingInstance, R
         MpSink sink = build(model);
         model.hint(sink, hint);
         sink.applyHints();
-        Duration left = options.timeLimit().minusNanos(System.nanoTime() - started);
-        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(sink.solver(), MpSolverSupport.Backend.SCIP,
-                options.withTime(left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left));
+        MpSolverSupport.Outcome outcome = MpSolverSupport.solve(sink.solver(), MpSolverSupport.Backend.SCIP, options,
+                started);
         Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
         stats.putAll(model.shape());
         ReschedulingState target = hint;
