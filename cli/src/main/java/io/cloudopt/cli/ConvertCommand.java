@@ -108,8 +108,8 @@ final class ConvertCommand implements Runnable {
             if (suite != null) {
                 List<HuaweiTraceConverter.SuiteEntry> entries = HuaweiTraceConverter.convertSuite(trace,
                         HuaweiTraceConverter.Suite.fromName(suite), options, output);
-                out.println("wrote " + entries.size() + " instances and " + HuaweiTraceConverter.INDEX_FILE + " to "
-                        + output);
+                Written.report(out, common.json, output, "dvamp", entries.size() + " instances and "
+                        + HuaweiTraceConverter.INDEX_FILE, entries.size());
                 out.flush();
                 return Main.OK;
             }
@@ -118,8 +118,8 @@ final class ConvertCommand implements Runnable {
             }
             DvampInstance instance = HuaweiTraceConverter.convertTo(HuaweiTraceConverter.readTrace(trace), options,
                     output);
-            out.println("wrote " + output + " (" + instance.name() + ", " + instance.vms().size() + " VMs, "
-                    + instance.initialVms().size() + " running at the start)");
+            Written.report(out, common.json, output, "dvamp", instance.name() + ", " + instance.vms().size() + " VMs, "
+                    + instance.initialVms().size() + " running at the start", 1);
             out.flush();
             return Main.OK;
         }
@@ -170,7 +170,7 @@ final class ConvertCommand implements Runnable {
             err.flush();
             Instances.write(output, ReschedulingProblem.INSTANCE, conversion.instance());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("wrote " + output + " (" + conversion.instance().description() + ")");
+            Written.report(out, common.json, output, "rescheduling", conversion.instance().description(), 1);
             out.flush();
             return Main.OK;
         }

@@ -65,8 +65,7 @@ final class GenerateCommand implements Runnable {
                     .withSemantics(dvampSemantics).withEpisodePlacements(placements);
             DvampInstance instance = DvampGenerator.generateTo(options, output);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
-            out.flush();
+            Written.report(out, common.json, output, "dvamp", instance.name() + ": " + instance.description(), 1);
             return Main.OK;
         }
     }
@@ -103,8 +102,7 @@ final class GenerateCommand implements Runnable {
                             new io.cloudopt.instances.rescheduling.ReschedulingGenerator.Options(seed, pms,
                                     maxMigrations, fragmentCores), output);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("wrote " + output + " (" + instance.name() + ": " + instance.description() + ")");
-            out.flush();
+            Written.report(out, common.json, output, "rescheduling", instance.name() + ": " + instance.description(), 1);
             return Main.OK;
         }
     }

@@ -23,6 +23,7 @@ import io.cloudopt.model.rescheduling.ReschedulingInstance;
 import io.cloudopt.model.rescheduling.ReschedulingLabels;
 import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.model.dvamp.SpaneProtocol;
+import io.cloudopt.solvers.dvamp.DvampLookaheadPolicy;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -223,9 +224,14 @@ final class LabelsCommand implements Callable<Integer> {
         return finish("rescheduling", lines, count, instances, out);
     }
 
+    /** The line's {@code expert}: the policy, and for the look-ahead its window solve's status and gap. */
     private ObjectNode expertInfo(DvampPolicy policy) {
         ObjectNode node = Json.object();
         node.put("name", policy.name());
+        if (policy instanceof DvampLookaheadPolicy lookahead) {
+            node.put("status", lookahead.lastStatus().name());
+            node.put("relGap", lookahead.lastRelGap());
+        }
         return node;
     }
 }

@@ -101,6 +101,35 @@ class DvampCliTest {
     }
 
     @Test
+    void exactSolveExportsTheModelAndASolFile() throws IOException {
+        Path solution = dir.resolve("cpsat.json");
+        Path mps = dir.resolve("model.mps.gz");
+        Path lp = dir.resolve("model.lp");
+        Path sol = dir.resolve("cpsat.sol");
+        CliRun run = CliRun.of("solve", example().toString(), "--solver", "milp", "--mps", mps.toString(), "-o",
+                solution.toString(), "--sol", sol.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(json.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(json.get("objective").asDouble()).isEqualTo(380.0);
+        assertThat(json.get("relGap").asDouble()).isZero();
+        assertThat(json.get("instanceSha256").asText()).hasSize(64);
+        assertThat(json.get("solver").get("seed").asLong()).isEqualTo(1);
+        String mpsText = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(mps)).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(mpsText).contains("x_vm1_pm0_numa0").contains("st_vm4");
+        assertThat(CliRun.of("solve", example().toString(), "--solver", "milp", "--mps", lp.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readString(lp)).contains("st_vm4");
+        List<String> solLines = Files.readAllLines(sol);
+        assertThat(solLines.get(0)).isEqualTo("=obj= 380");
+        assertThat(solLines).contains("st_vm4 220", "y_vm0_pm0 1");
+        CliRun noMilp = CliRun.of("solve", example().toString(), "--solver", "cpsat", "--mps", mps.toString());
+        assertThat(noMilp.exitCode()).isEqualTo(2);
+        assertThat(noMilp.err()).contains("--mps needs a MILP solver");
+    }
+
+    @Test
     void verifyRejectsATamperedSolution() throws IOException {
         Path solution = dir.resolve("ff.json");
         assertThat(CliRun.of("solve", example().toString(), "--solver", "greedy-ff", "-o", solution.toString())

@@ -163,6 +163,22 @@ public final class DvampProblem implements Problem<DvampInstance, DvampSolution>
         return DvampVerifier.verify(instance, solution);
     }
 
+    /**
+     * The placement and start variables of the MILP (problems/dvamp.md §7), named as the exported
+     * model names them: {@code x_vm12_pm3_numa1} or {@code y_vm12_pm3} = 1 and {@code st_vm12}.
+     */
+    @Override
+    public java.util.Map<String, Double> solValues(DvampInstance instance, DvampSolution solution) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < solution.placements().size(); j++) {
+            DvampPlacement placement = solution.placements().get(j);
+            values.put(placement.numa() == null ? "y_vm" + j + "_pm" + placement.pm()
+                    : "x_vm" + j + "_pm" + placement.pm() + "_numa" + placement.numa(), 1.0);
+            values.put("st_vm" + j, (double) placement.startSeconds());
+        }
+        return values;
+    }
+
     /** The solution of a simulator run ({@code schedule: online}). */
     public static DvampSolution fromRun(DvampInstance instance, DvampRun run, String policy) {
         List<DvampPlacement> placements = new ArrayList<>(run.placedCount());
