@@ -53,7 +53,7 @@ public final class SpaneProtocolTiming {
             }
         }
         if (directory != null) {
-            System.setProperty(SpaneSuiteData.DIRECTORY_PROPERTY, directory.toString());
+            System.setProperty("cloudopt.dvamp.data", directory.toString());
         }
         directory = SpaneSuiteData.directory();
 

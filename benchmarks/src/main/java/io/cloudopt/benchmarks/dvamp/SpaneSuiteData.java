@@ -1,5 +1,6 @@
 package io.cloudopt.benchmarks.dvamp;
 
+import io.cloudopt.benchmarks.DatasetFiles;
 import io.cloudopt.instances.dvamp.HuaweiTraceReader;
 import io.cloudopt.model.dvamp.DvampTrace;
 import io.cloudopt.model.dvamp.SpaneProtocol;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
  * extra placements), as in problems/dvamp.md §12(c) and (g).
  */
 final class SpaneSuiteData {
-    static final String DIRECTORY_PROPERTY = "cloudopt.dvamp.data";
     static final String TRACE_FILE = "Huawei-East-1-lt.csv";
     static final String TEST_STARTS_FILE = "spane_test_start_indices_1000.csv";
     static final int PM_COUNT = 5;
@@ -27,34 +27,9 @@ final class SpaneSuiteData {
     private SpaneSuiteData() {
     }
 
-    /**
-     * The dataset directory: the system property {@value #DIRECTORY_PROPERTY} if set, otherwise the
-     * first {@code shared/data/dvamp} found beside or inside the working directory or one of its
-     * parents (the layout of the project's checkout).
-     */
+    /** The dataset directory (see {@link DatasetFiles}). */
     static Path directory() {
-        String configured = System.getProperty(DIRECTORY_PROPERTY);
-        if (configured != null) {
-            return requireDirectory(Path.of(configured));
-        }
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            for (Path candidate : new Path[] {at.resolveSibling("shared"), at.resolve("shared")}) {
-                Path data = candidate.resolve("data").resolve("dvamp");
-                if (Files.isRegularFile(data.resolve(TRACE_FILE))) {
-                    return data;
-                }
-            }
-        }
-        throw new IllegalStateException("Cannot find shared/data/dvamp above " + Path.of("").toAbsolutePath()
-                + ".\nMaybe pass the dataset directory with -D" + DIRECTORY_PROPERTY + "=/path/to/data/dvamp.");
-    }
-
-    private static Path requireDirectory(Path directory) {
-        if (!Files.isRegularFile(directory.resolve(TRACE_FILE))) {
-            throw new IllegalStateException("The dataset directory (" + directory + ") has no " + TRACE_FILE
-                    + ".\nMaybe " + DIRECTORY_PROPERTY + " points at shared/data instead of shared/data/dvamp.");
-        }
-        return directory;
+        return DatasetFiles.file("dvamp", TRACE_FILE).getParent();
     }
 
     static DvampTrace trace(Path directory) {

@@ -153,6 +153,11 @@ public final class WorkflowSimulator {
     private record Waiting(double priority, int task, WfRun workflow) {
     }
 
+    /** The key behind {@link #waitingLess}: (priority, task number, workflow arrival). */
+    private static final java.util.Comparator<Waiting> WAITING_KEY = java.util.Comparator
+            .comparingDouble(Waiting::priority).thenComparingInt(Waiting::task)
+            .thenComparingDouble(waiting -> waiting.workflow.generateTime);
+
     /** Python's tuple order on (priority, task, workflow); workflows compare by arrival time only. */
     private static boolean waitingLess(Waiting a, Waiting b) {
         if (a.priority != b.priority) {
@@ -185,7 +190,7 @@ public final class WorkflowSimulator {
             this.rentStart = t;
             this.rentEnd = t;
             this.currentTimeStep = t;
-            this.queue = new PythonHeap<>(WorkflowSimulator::waitingLess);
+            this.queue = new PythonHeap<>(WorkflowSimulator::waitingLess, WAITING_KEY);
         }
 
         Vm copyVm(WfRun[] runs) {
@@ -194,10 +199,8 @@ public final class WorkflowSimulator {
             copy.currentTimeStep = currentTimeStep;
             copy.processing = processing == null ? null
                     : new Waiting(processing.priority, processing.task, runs[processing.workflow.index]);
-            copy.queue = new PythonHeap<>(WorkflowSimulator::waitingLess);
-            for (Waiting waiting : queue.entries()) {
-                copy.queue.pushRaw(new Waiting(waiting.priority, waiting.task, runs[waiting.workflow.index]));
-            }
+            copy.queue = queue.copy(waiting -> new Waiting(waiting.priority, waiting.task,
+                    runs[waiting.workflow.index]));
             copy.pendingTaskTime = pendingTaskTime;
             copy.startedTasks = startedTasks;
             copy.remainingTime = remainingTime;
@@ -731,10 +734,7 @@ public final class WorkflowSimulator {
         for (int w = 0; w < runs.length; w++) {
             copy.runs[w] = runs[w].copyRun();
         }
-        copy.arrivals = new PythonHeap<>((a, b) -> a != b && a.generateTime < b.generateTime);
-        for (WfRun run : arrivals.entries()) {
-            copy.arrivals.pushRaw(copy.runs[run.index]);
-        }
+        copy.arrivals = arrivals.copy(run -> copy.runs[run.index]);
         copy.vms = new ArrayList<>();
         for (Vm vm : vms) {
             copy.vms.add(vm.copyVm(copy.runs));
