@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The rule-based workflow policies of problems/workflow.md §9 by {@code --policy} name. */
 public final class WorkflowPolicies {
-    public static final List<String> NAMES = List.of("bestfit", "prolis", "reuse-first", "new48");
+    public static final List<String> NAMES = List.of("bestfit", "bestfit-fixed", "prolis", "reuse-first", "new48");
 
     private WorkflowPolicies() {
     }
@@ -13,6 +13,7 @@ public final class WorkflowPolicies {
     public static WorkflowPolicy create(String name) {
         return switch (name) {
             case "bestfit" -> new WorkflowBestFitPolicy();
+            case "bestfit-fixed" -> new WorkflowBestFitFixedPolicy();
             case "prolis" -> new WorkflowProlisPolicy();
             case "reuse-first" -> new WorkflowReuseFirstPolicy();
             case "new48" -> new WorkflowNew48Policy();
