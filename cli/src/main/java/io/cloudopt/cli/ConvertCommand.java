@@ -7,6 +7,12 @@ import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.rescheduling.ReschedulingProblem;
+import io.cloudopt.instances.workflow.DaxReader;
+import io.cloudopt.instances.workflow.GatesTestConverter;
+import io.cloudopt.instances.workflow.WfFormatReader;
+import io.cloudopt.model.workflow.Workflow;
+import io.cloudopt.model.workflow.WorkflowInstance;
+import io.cloudopt.model.workflow.WorkflowProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +27,16 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a public dataset into instance files.",
-        subcommands = {ConvertCommand.HuaweiLt.class, ConvertCommand.Vmr2l.class})
+        subcommands = {ConvertCommand.HuaweiLt.class, ConvertCommand.Vmr2l.class, ConvertCommand.Dax.class,
+                ConvertCommand.GatesTest.class, ConvertCommand.WfFormat.class})
 final class ConvertCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw InputException.usage("convert needs a dataset: huawei-lt or vmr2l (see cloudopt convert --help)");
+        throw InputException.usage("convert needs a dataset: huawei-lt, vmr2l, dax, gates-test or wfformat "
+                + "(see cloudopt convert --help)");
     }
 
     @Command(name = "huawei-lt", mixinStandardHelpOptions = true, sortOptions = false,
@@ -172,6 +180,147 @@ final class ConvertCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Written.report(out, common.json, output, "rescheduling", conversion.instance().description(), 1);
             out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** A one-workflow instance with the GATES VM types and penalty. */
+    private static WorkflowInstance oneWorkflow(Workflow workflow, double gamma, String name, String dataset,
+                                                String converter) {
+        if (!(gamma > 0) || !Double.isFinite(gamma)) {
+            throw InputException.usage("--gamma must be > 0 (got " + gamma + ")");
+        }
+        WorkflowInstance instance = new WorkflowInstance(name, "one " + workflow.application() + " workflow, "
+                + workflow.tasks().size() + " tasks, deadline factor " + gamma,
+                new io.cloudopt.model.common.Source(dataset, converter, null, null), WorkflowInstance.GATES,
+                GatesTestConverter.GATES_VM_TYPES, GatesTestConverter.REFERENCE_VCPUS,
+                GatesTestConverter.GATES_PENALTY, gamma, List.of(workflow));
+        return GatesTestConverter.validated(instance);
+    }
+
+    @Command(name = "dax", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "A one-workflow instance from a Pegasus DAX file (tasks in job order, runtime on 16 vCPUs; "
+                    + "file sizes are ignored), with the GATES VM types and penalty.")
+    static final class Dax implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DAX")
+        Path dax;
+
+        @Option(names = "--arrival", defaultValue = "0", description = "Arrival time in seconds (default: ${DEFAULT-VALUE}).")
+        double arrival;
+
+        @Option(names = "--gamma", defaultValue = "1", description = "Deadline factor γ (default: ${DEFAULT-VALUE}).")
+        double gamma;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            if (!(arrival >= 0) || !Double.isFinite(arrival)) {
+                throw InputException.usage("--arrival must be >= 0 (got " + arrival + ")");
+            }
+            String stem = dax.getFileName().toString().replaceFirst("\\.xml$", "");
+            Workflow workflow = DaxReader.read(dax, "w0", stem.replaceFirst("_\\d+$", ""), arrival);
+            WorkflowInstance instance = oneWorkflow(workflow, gamma, "dax-" + stem + "-g"
+                    + java.math.BigDecimal.valueOf(gamma).stripTrailingZeros().toPlainString(), "Pegasus DAX "
+                    + dax.getFileName(), "cloudopt convert dax");
+            Instances.write(output, WorkflowProblem.INSTANCE, instance);
+            Written.report(spec.commandLine().getOut(), common.json, output, "workflow", instance.name(), 1);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "gates-test", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Instances from a GATES test-instance table (gates_test_instances_<S|M|L>.csv): instance N "
+                    + "(or --all) with deadline factor γ; DAX files from --dax-dir (default: dax/ beside the table).",
+                    "Checks the shifted-arrival rule (effective[k] = sampled[k-1]) and the size's application files."})
+    static final class GatesTest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "TABLE")
+        Path table;
+
+        @Option(names = "--instance", paramLabel = "N", description = "The instance number.")
+        Integer instance;
+
+        @Option(names = "--all", description = "Write every instance of the table into -o DIR.")
+        boolean all;
+
+        @Option(names = "--gamma", defaultValue = "1", description = "Deadline factor γ (default: ${DEFAULT-VALUE}).")
+        double gamma;
+
+        @Option(names = "--dax-dir", paramLabel = "DIR", description = "The DAX files.")
+        Path daxDir;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE|DIR")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            if (all == (instance != null)) {
+                throw InputException.usage("give either --instance N or --all");
+            }
+            GatesTestConverter.Table read = GatesTestConverter.read(table);
+            Path dax = daxDir != null ? daxDir : table.toAbsolutePath().resolveSibling("dax");
+            List<WorkflowInstance> instances = all ? GatesTestConverter.convertAll(read, gamma, dax)
+                    : List.of(GatesTestConverter.convert(read, instance, gamma, dax, new java.util.HashMap<>()));
+            List<WorkflowInstance> checked = instances.stream().map(GatesTestConverter::validated).toList();
+            if (all) {
+                for (WorkflowInstance converted : checked) {
+                    Instances.write(output.resolve(converted.name() + ".json"), WorkflowProblem.INSTANCE, converted);
+                }
+            } else {
+                Instances.write(output, WorkflowProblem.INSTANCE, checked.get(0));
+            }
+            Written.report(spec.commandLine().getOut(), common.json, output, "workflow", all ? checked.size()
+                    + " instances" : checked.get(0).name(), checked.size());
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "wfformat", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "A one-workflow instance from a WfCommons WfFormat JSON file (schema 1.4, 1.5 or 1.6).")
+    static final class WfFormat implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--arrival", defaultValue = "0", description = "Arrival time in seconds (default: ${DEFAULT-VALUE}).")
+        double arrival;
+
+        @Option(names = "--gamma", defaultValue = "1", description = "Deadline factor γ (default: ${DEFAULT-VALUE}).")
+        double gamma;
+
+        @Option(names = "--runtime-scale", defaultValue = "1",
+                description = "Multiply every runtime (default: ${DEFAULT-VALUE}).")
+        double runtimeScale;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            Workflow workflow = WfFormatReader.read(file, "w0", arrival, runtimeScale);
+            String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+            WorkflowInstance instance = oneWorkflow(workflow, gamma, "wfformat-" + stem, "WfFormat "
+                    + file.getFileName(), "cloudopt convert wfformat");
+            Instances.write(output, WorkflowProblem.INSTANCE, instance);
+            Written.report(spec.commandLine().getOut(), common.json, output, "workflow", instance.name(), 1);
             return Main.OK;
         }
     }

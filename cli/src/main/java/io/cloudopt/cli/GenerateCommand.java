@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a seeded synthetic instance matching a dataset's published statistics.",
-        subcommands = {GenerateCommand.Dvamp.class, GenerateCommand.Rescheduling.class})
+        subcommands = {GenerateCommand.Dvamp.class, GenerateCommand.Rescheduling.class,
+                GenerateCommand.WorkflowGates.class})
 final class GenerateCommand implements Runnable {
     @Override
     public void run() {
@@ -103,6 +104,50 @@ final class GenerateCommand implements Runnable {
                                     maxMigrations, fragmentCores), output);
             PrintWriter out = spec.commandLine().getOut();
             Written.report(out, common.json, output, "rescheduling", instance.name() + ": " + instance.description(), 1);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "workflow", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "GATES-like arrivals: application uniform over the size's four DAX files, Poisson arrivals "
+                    + "with the original's shifted-arrival rule.")
+    static final class WorkflowGates implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--size", defaultValue = "S", description = "S, M or L (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--workflows", defaultValue = "30", description = "Workflows (default: ${DEFAULT-VALUE}).")
+        int workflows;
+
+        @Option(names = "--rate", defaultValue = "0.01", description = "Arrivals per second (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--gamma", defaultValue = "1", description = "Deadline factor γ (default: ${DEFAULT-VALUE}).")
+        double gamma;
+
+        @Option(names = "--dax-dir", required = true, paramLabel = "DIR", description = "The Pegasus DAX files.")
+        Path daxDir;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            io.cloudopt.model.workflow.WorkflowInstance instance = io.cloudopt.instances.workflow.WorkflowGenerator
+                    .generate(new io.cloudopt.instances.workflow.WorkflowGenerator.Options(seed,
+                            size.toUpperCase(java.util.Locale.ROOT), workflows, rate, gamma), daxDir);
+            io.cloudopt.model.common.Instances.write(output, io.cloudopt.model.workflow.WorkflowProblem.INSTANCE,
+                    instance);
+            Written.report(spec.commandLine().getOut(), common.json, output, "workflow",
+                    instance.name() + ": " + instance.description(), 1);
             return Main.OK;
         }
     }
