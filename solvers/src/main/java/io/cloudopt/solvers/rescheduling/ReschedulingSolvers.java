@@ -31,6 +31,8 @@ public final class ReschedulingSolvers {
                 ReschedulingCpSat::new));
         entries.add(new Entry<>("cpsat-lns", "greedy, then CP-SAT re-placement of 8-PM neighbourhoods",
                 ReschedulingLns::new));
+        entries.add(new Entry<>("milp-agg-reduced", "milp-agg on the PMs with fragments and the VMs whose share is "
+                + "not a multiple of G (heuristic, no bound)", ReschedulingReducedMilp::new));
         entries.add(new Entry<>("pop", "random PM partitions, each solved by milp-agg with its share of k",
                 ReschedulingPop::new));
         entries.add(new Entry<>("timefold", "local search over final locations (change, swap, revert, pillar), "

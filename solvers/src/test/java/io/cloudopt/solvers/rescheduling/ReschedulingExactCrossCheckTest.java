@@ -32,7 +32,7 @@ class ReschedulingExactCrossCheckTest {
 
     static List<Solver<ReschedulingInstance, ReschedulingSolution>> solvers() {
         return List.of(new ReschedulingMilp(), new ReschedulingAggMilp(), new ReschedulingCpSat(),
-                new ReschedulingLns(5), new ReschedulingPop(2),
+                new ReschedulingLns(5), new ReschedulingPop(2), new ReschedulingReducedMilp(),
                 new ReschedulingGreedy(ReschedulingGreedy.Variant.CORRECTED));
     }
 
