@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,6 +194,50 @@ final class SimulateCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** One workflow instance through the gates simulator: the run is verified and can be written. */
+    private int workflowInstance(LoadedInstance<WorkflowInstance> loaded, PrintWriter out) {
+        String policy = policies.get(0);
+        WorkflowPolicies.create(policy);
+        io.cloudopt.solvers.workflow.WorkflowGreedySolver solver = new io.cloudopt.solvers.workflow.WorkflowGreedySolver(
+                policy, () -> WorkflowPolicies.create(policy));
+        Solving<WorkflowInstance, ?> solving = Solving.run(loaded, solver,
+                new SolveOptions(Duration.ofDays(1), 1, seed, false));
+        if (!solving.verified.verified()) {
+            throw new CheckFailed("the verifier rejects the run of " + policy + " (a bug): "
+                    + solving.verified.violations());
+        }
+        if (output != null) {
+            solving.write(output);
+        }
+        Map<String, Object> stats = solving.report().stats();
+        ObjectNode summary = Json.object();
+        summary.put("instance", loaded.name());
+        summary.put("policy", policy);
+        summary.put("vmCost", (Double) stats.get("vmCost"));
+        summary.put("penalty", (Double) stats.get("penalty"));
+        summary.put("totalCost", (Double) stats.get("vmCost") + (Double) stats.get("penalty"));
+        summary.put("objective", solving.report().objective());
+        summary.put("missedDeadlines", (Integer) stats.get("missedDeadlines"));
+        summary.put("decisions", (Integer) stats.get("decisions"));
+        summary.put("costFloor", io.cloudopt.model.workflow.WorkflowEvaluator.costFloor(loaded.instance()));
+        summary.put("verified", true);
+        summary.put("seed", seed);
+        summary.put("threads", 1);
+        if (common.json) {
+            out.println(Json.compact(summary));
+        } else {
+            Table table = new Table("field", "value");
+            summary.fields().forEachRemaining(entry -> table.add(entry.getKey(),
+                    entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
+            if (output != null) {
+                table.add("written", output);
+            }
+            table.print(out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
     private int workflowSuite(PrintWriter out, PrintWriter err) {
         if (gatesInstances == null) {
             throw InputException.usage("cloudopt simulate workflow needs --gates-instances FILE (a "
@@ -258,11 +303,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private int instance(LoadedInstance<?> loaded, PrintWriter out) {
-        if (!loaded.problem().id().equals("dvamp")) {
-            throw InputException.usage("no simulator for problem " + loaded.problem().id() + " yet");
-        }
         if (policies.size() != 1) {
             throw InputException.usage("an instance run takes one --policy (got " + policies + ")");
+        }
+        if (loaded.problem().id().equals("workflow")) {
+            return workflowInstance((LoadedInstance<WorkflowInstance>) loaded, out);
+        }
+        if (!loaded.problem().id().equals("dvamp")) {
+            throw InputException.usage("problem " + loaded.problem().id() + " has no online simulator; use cloudopt "
+                    + "solve");
         }
         String policy = policies.get(0);
         LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded;
