@@ -33,7 +33,8 @@ public final class Samples {
     private static final String ROOT = "/io/cloudopt/instances/samples/";
     private static final Map<String, List<String>> FILES = Map.of("dvamp", List.of("example-1pm.json",
             "huawei-east-1-n5-start94228-k15.json", "dvamp-gen-n30-m1-seed34.json"),
-            "rescheduling", List.of("vmr2l-reset_vm_pm0-k5-pms20.json"));
+            "rescheduling", List.of("vmr2l-reset_vm_pm0-k5-pms20.json"),
+            "provisioning", List.of("branchynet-resnet110.json"));
 
     private Samples() {
     }
@@ -97,10 +98,10 @@ public final class Samples {
     /** The reference values of {@code problem}'s samples by instance name, in file order. */
     public static Map<String, Reference> references(String problem) {
         Map<String, Reference> references = new LinkedHashMap<>();
-        if (!FILES.containsKey(problem)) {
+        String resource = ROOT + problem + "/expected.csv";
+        if (!FILES.containsKey(problem) || Samples.class.getResource(resource) == null) {
             return references;
         }
-        String resource = ROOT + problem + "/expected.csv";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(resource),
                 StandardCharsets.UTF_8))) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();

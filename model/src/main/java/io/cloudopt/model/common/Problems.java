@@ -1,6 +1,7 @@
 package io.cloudopt.model.common;
 
 import io.cloudopt.model.dvamp.DvampProblem;
+import io.cloudopt.model.provisioning.ProvisioningProblem;
 import io.cloudopt.model.rescheduling.ReschedulingProblem;
 import io.cloudopt.model.workflow.WorkflowProblem;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /** The registry of problems: every id a file or a command may name. */
 public final class Problems {
     private static final List<Problem<?, ?>> ALL = List.of(DvampProblem.INSTANCE, ReschedulingProblem.INSTANCE,
-            WorkflowProblem.INSTANCE);
+            WorkflowProblem.INSTANCE, ProvisioningProblem.INSTANCE);
 
     private Problems() {
     }
