@@ -1,5 +1,6 @@
 package io.cloudopt.model.provisioning;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cloudopt.model.common.Source;
@@ -94,6 +95,7 @@ public record ProvisioningInstance(String name, String description, Source sourc
             return new ServiceDistribution(PARETO, null, shape);
         }
 
+        @JsonIgnore
         public boolean isLognormal() {
             return LOGNORMAL.equals(kind);
         }
@@ -160,6 +162,7 @@ public record ProvisioningInstance(String name, String description, Source sourc
             return new Arrivals(PER_MINUTE, null, null, null, countsPerMinute, burst);
         }
 
+        @JsonIgnore
         public boolean isDiurnal() {
             return DIURNAL_MMPP.equals(kind);
         }

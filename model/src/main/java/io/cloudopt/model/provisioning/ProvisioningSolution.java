@@ -1,5 +1,6 @@
 package io.cloudopt.model.provisioning;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ public record ProvisioningSolution(String policy, List<Pool> pools, List<Period>
             Objects.requireNonNull(pool, "pool");
         }
 
+        @JsonIgnore
         public boolean isLaunch() {
             return LAUNCH.equals(type);
         }
