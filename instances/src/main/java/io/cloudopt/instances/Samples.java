@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The sample instances bundled in this module ({@code io/cloudopt/instances/samples/<problem>/}),
- * each with its reference value from the directory's {@code expected.csv}
+ * each with its reference value from the directory's {@code expected.csv} when it has one (the
+ * provisioning sample has none: no solver has established a value for it yet)
  * ({@code name,status,objective}, status {@code opt} = proven optimum, {@code best} = best known).
  * Samples are read through {@link Instances}, so they are validated like any user file.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SamplesTest {
     @Test
     void everySampleReadsAndHasAProvenReferenceBelowFirstFit() {
-        assertThat(Samples.problems()).containsExactly("dvamp", "rescheduling");
+        assertThat(Samples.problems()).containsExactly("dvamp", "provisioning", "rescheduling");
         Map<String, Samples.Reference> references = Samples.references("dvamp");
         assertThat(Samples.list("dvamp")).hasSize(3);
         assertThat(references).hasSize(3);
