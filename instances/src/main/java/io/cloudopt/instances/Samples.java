@@ -25,9 +25,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The sample instances bundled in this module ({@code io/cloudopt/instances/samples/<problem>/}),
- * each with its reference value from the directory's {@code expected.csv} when it has one (the
- * provisioning sample has none: no solver has established a value for it yet)
- * ({@code name,status,objective}, status {@code opt} = proven optimum, {@code best} = best known).
+ * each with its reference value from the directory's {@code expected.csv}
+ * ({@code name,status,objective}, status {@code opt} = proven optimum, {@code best} = best known) when
+ * it has one; the provisioning sample has none, since no solver has established a value for it yet.
  * Samples are read through {@link Instances}, so they are validated like any user file.
  */
 public final class Samples {
