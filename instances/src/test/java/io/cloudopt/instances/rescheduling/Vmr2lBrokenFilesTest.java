@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudopt.model.common.InputException;
-import java.io.IOException;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,15 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Vmr2lBrokenFilesTest {
     private static final Path DIR = resource("/broken/rescheduling");
 
-    static Stream<Arguments> corpus() throws IOException {
-        List<Arguments> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(DIR.resolve("expected.csv"))) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-            for (CSVRecord record : format.parse(reader)) {
-                rows.add(Arguments.of(record.get("file"), record.get("location"), record.get("message-fragment")));
-            }
-        }
-        return rows.stream();
+    static Stream<Arguments> corpus() {
+        return BrokenCorpus.rows(DIR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,19 +36,11 @@ class Vmr2lBrokenFilesTest {
     }
 
     @Test
-    void everyCorpusFileIsListed() throws IOException {
-        List<String> listed = corpus().map(arguments -> (String) arguments.get()[0]).toList();
-        try (Stream<Path> files = Files.list(DIR)) {
-            assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(path -> path.getFileName().toString())
-                    .filter(name -> !name.equals("expected.csv")).toList());
-        }
+    void everyCorpusFileIsListed() {
+        BrokenCorpus.assertEveryFileListed(DIR, 15);
     }
 
     private static Path resource(String name) {
-        try {
-            return Path.of(Vmr2lBrokenFilesTest.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return BrokenCorpus.directory(Vmr2lBrokenFilesTest.class, name);
     }
 }

@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudopt.model.common.InputException;
-import java.io.IOException;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,15 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorkflowInputBrokenFilesTest {
     private static final Path DIR = resource("/broken/workflow");
 
-    static Stream<Arguments> corpus() throws IOException {
-        List<Arguments> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(DIR.resolve("expected.csv"))) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-            for (CSVRecord record : format.parse(reader)) {
-                rows.add(Arguments.of(record.get("file"), record.get("location"), record.get("message-fragment")));
-            }
-        }
-        return rows.stream();
+    static Stream<Arguments> corpus() {
+        return BrokenCorpus.rows(DIR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,25 +31,12 @@ class WorkflowInputBrokenFilesTest {
         InputException error = catchThrowableOfType(InputException.class, () -> read(path));
         assertThat(error).as("%s must be rejected", file).isNotNull();
         assertThat(error.getMessage()).contains(path.toString());
-        List<String> lines = Arrays.asList(error.getMessage().split("\n"));
-        assertThat(lines).as("report of %s", file).anySatisfy(line -> {
-            assertThat(line).contains(fragment);
-            if (!location.isEmpty()) {
-                String where = location.startsWith("line ") ? file + " " + location + ":" : location + ": ";
-                assertThat(line).contains(where);
-            }
-        });
+        BrokenCorpus.assertReported(BrokenCorpus.lines(error), file, location, fragment);
     }
 
     @Test
-    void everyCorpusFileIsListed() throws IOException {
-        List<String> listed = corpus().map(arguments -> (String) arguments.get()[0]).toList();
-        try (Stream<Path> files = Files.list(DIR)) {
-            List<String> present = files.map(path -> path.getFileName().toString())
-                    .filter(name -> !name.equals("expected.csv")).sorted().toList();
-            assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
-        }
-        assertThat(listed).hasSizeGreaterThanOrEqualTo(15);
+    void everyCorpusFileIsListed() {
+        BrokenCorpus.assertEveryFileListed(DIR, 15);
     }
 
     private static Object read(Path path) {
@@ -79,10 +51,6 @@ class WorkflowInputBrokenFilesTest {
     }
 
     private static Path resource(String name) {
-        try {
-            return Path.of(WorkflowInputBrokenFilesTest.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return BrokenCorpus.directory(WorkflowInputBrokenFilesTest.class, name);
     }
 }

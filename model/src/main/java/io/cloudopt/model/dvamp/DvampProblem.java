@@ -1,11 +1,11 @@
 package io.cloudopt.model.dvamp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudopt.model.common.InputError;
 import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.InstanceBinding;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.Problem;
 import io.cloudopt.model.common.Sense;
@@ -37,21 +37,8 @@ public final class DvampProblem implements Problem<DvampInstance, DvampSolution>
 
     @Override
     public DvampInstance readInstance(ObjectNode document, String file) {
-        ObjectNode body = document.deepCopy();
-        body.remove("format");
-        body.remove("problem");
-        applyDefaults(body);
-        DvampInstance instance;
-        try {
-            instance = Json.MAPPER.treeToValue(body, DvampInstance.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException("Instance", file, new InputError("$", e.getOriginalMessage()));
-        }
-        List<InputError> errors = DvampValidation.check(instance);
-        if (!errors.isEmpty()) {
-            throw new InputException("Instance", file, errors);
-        }
-        return instance;
+        return InstanceBinding.bind(document, file, DvampInstance.class, DvampProblem::applyDefaults,
+                DvampValidation::check);
     }
 
     private static void applyDefaults(ObjectNode body) {

@@ -1,11 +1,9 @@
 package io.cloudopt.model.rescheduling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudopt.model.common.InputError;
-import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.InstanceBinding;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.Problem;
 import io.cloudopt.model.common.Sense;
@@ -40,26 +38,14 @@ public final class ReschedulingProblem implements Problem<ReschedulingInstance, 
 
     @Override
     public ReschedulingInstance readInstance(ObjectNode document, String file) {
-        ObjectNode body = document.deepCopy();
-        body.remove("format");
-        body.remove("problem");
-        if (!body.has("numaFlipCountsAsMigration")) {
-            body.put("numaFlipCountsAsMigration", true);
-        }
-        if (!body.has("antiAffinityGroups")) {
-            body.putArray("antiAffinityGroups");
-        }
-        ReschedulingInstance instance;
-        try {
-            instance = Json.MAPPER.treeToValue(body, ReschedulingInstance.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException("Instance", file, new InputError("$", e.getOriginalMessage()));
-        }
-        List<InputError> errors = ReschedulingValidation.check(instance);
-        if (!errors.isEmpty()) {
-            throw new InputException("Instance", file, errors);
-        }
-        return instance;
+        return InstanceBinding.bind(document, file, ReschedulingInstance.class, body -> {
+            if (!body.has("numaFlipCountsAsMigration")) {
+                body.put("numaFlipCountsAsMigration", true);
+            }
+            if (!body.has("antiAffinityGroups")) {
+                body.putArray("antiAffinityGroups");
+            }
+        }, ReschedulingValidation::check);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class WorkflowBestFitPolicy implements WorkflowPolicy {
             }
             double exec = d.work() / d.vmVcpus(v);
             double estimatedFinish = exec + (d.vmBusyUntil(v) + d.vmQueuedWork(v));
-            double slack = WorkflowSimulator.roundHalfEven(d.vmRemaining(v) - estimatedFinish, 5);
+            double slack = WorkflowSimulator.roundNumpy(d.vmRemaining(v) - estimatedFinish, 5);
             int hours = slack > 0 ? 0 : (int) Math.ceil(-slack / period);
             double cost = perVcpu * d.vmVcpus(v) * hours;
             if (!(estimatedFinish + now < subDeadline)) {

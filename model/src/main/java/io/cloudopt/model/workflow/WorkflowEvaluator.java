@@ -69,7 +69,7 @@ public final class WorkflowEvaluator {
             double response = end - arrival;
             double lateness = 0;
             double charge = 0;
-            if (!(response < threshold || WorkflowSimulator.roundHalfEven(response - threshold, 5) == 0)) {
+            if (!(response < threshold || WorkflowSimulator.roundNumpy(response - threshold, 5) == 0)) {
                 lateness = response - threshold;
                 charge = instance.penalty().usdPerLateWorkflow() + instance.penalty().usdPerLateHour() * lateness / 3600;
                 penalty += charge;

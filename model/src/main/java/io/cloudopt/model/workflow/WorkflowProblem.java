@@ -1,10 +1,8 @@
 package io.cloudopt.model.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudopt.model.common.InputError;
-import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.InstanceBinding;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.Problem;
 import io.cloudopt.model.common.Sense;
@@ -36,23 +34,11 @@ public final class WorkflowProblem implements Problem<WorkflowInstance, Workflow
 
     @Override
     public WorkflowInstance readInstance(ObjectNode document, String file) {
-        ObjectNode body = document.deepCopy();
-        body.remove("format");
-        body.remove("problem");
-        if (!body.has("mode")) {
-            body.put("mode", WorkflowInstance.GATES);
-        }
-        WorkflowInstance instance;
-        try {
-            instance = Json.MAPPER.treeToValue(body, WorkflowInstance.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException("Instance", file, new InputError("$", e.getOriginalMessage()));
-        }
-        List<InputError> errors = WorkflowValidation.check(instance);
-        if (!errors.isEmpty()) {
-            throw new InputException("Instance", file, errors);
-        }
-        return instance;
+        return InstanceBinding.bind(document, file, WorkflowInstance.class, body -> {
+            if (!body.has("mode")) {
+                body.put("mode", WorkflowInstance.GATES);
+            }
+        }, WorkflowValidation::check);
     }
 
     @Override

@@ -530,7 +530,7 @@ public final class WorkflowSimulator {
         remainingWorkflows--;
         double response = now - workflow.generateTime;
         double threshold = workflow.threshold;
-        if (response < threshold || roundHalfEven(response - threshold, 5) == 0) {
+        if (response < threshold || roundNumpy(response - threshold, 5) == 0) {
             return;
         }
         missedDeadlines++;
@@ -761,6 +761,19 @@ public final class WorkflowSimulator {
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * numpy's round(x, n) on a {@code numpy.float64}: rint(x·10^n)/10^n. The original's event times
+     * are numpy scalars (its clocks start as {@code np.zeros}), so the two roundings that compare
+     * times — bestFit's remaining-time test and the lateness test of rule 9 — are numpy's, not
+     * Python's exact one; they differ only next to a tie (problems/workflow.md P11 assumes
+     * Python's; the original code decides). The queue-time rounding of rule 7 works on a Python
+     * float and stays exact ({@link #roundHalfEven}).
+     */
+    public static double roundNumpy(double value, int digits) {
+        double scale = POWERS_OF_TEN[digits];
+        return Math.rint(value * scale) / scale;
+    }
     /** Below 2^40 the product x·10^n is within 2^-13 of the exact one. */
     private static final double FAST_LIMIT = 0x1p40;
     private static final double TIE_MARGIN = 1e-3;
