@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudopt.model.common.InputError;
 import io.cloudopt.model.common.InputException;
+import io.cloudopt.model.common.InstanceBinding;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.common.Problem;
 import io.cloudopt.model.common.Sense;
@@ -42,20 +43,9 @@ public final class ProvisioningProblem implements Problem<ProvisioningInstance, 
         if (!nonFinite.isEmpty()) {
             throw new InputException("Instance", file, nonFinite);
         }
-        ObjectNode body = document.deepCopy();
-        body.remove("format");
-        body.remove("problem");
-        ProvisioningInstance instance;
-        try {
-            instance = Json.MAPPER.treeToValue(body, ProvisioningInstance.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException("Instance", file, new InputError("$", e.getOriginalMessage()));
-        }
-        List<InputError> errors = ProvisioningValidation.check(instance);
-        if (!errors.isEmpty()) {
-            throw new InputException("Instance", file, errors);
-        }
-        return instance;
+        // No defaults to fill in: every problem field is required (§3).
+        return InstanceBinding.bind(document, file, ProvisioningInstance.class, body -> { },
+                ProvisioningValidation::check);
     }
 
     @Override

@@ -7,18 +7,10 @@ import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.common.Violation;
-import java.io.IOException;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,15 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProvisioningBrokenFilesTest {
     private static final Path DIR = resource("/broken/provisioning");
 
-    static Stream<Arguments> corpus() throws IOException {
-        List<Arguments> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(DIR.resolve("expected.csv"))) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-            for (CSVRecord record : format.parse(reader)) {
-                rows.add(Arguments.of(record.get("file"), record.get("location"), record.get("message-fragment")));
-            }
-        }
-        return rows.stream();
+    static Stream<Arguments> corpus() {
+        return BrokenCorpus.rows(DIR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,25 +34,13 @@ class ProvisioningBrokenFilesTest {
     void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
         Path path = DIR.resolve(file);
         List<String> lines = file.startsWith("solution-") ? solutionReport(path) : instanceReport(path);
-        assertThat(lines).as("report of %s", file)
-                .anySatisfy(line -> {
-                    assertThat(line).contains(fragment);
-                    if (!location.isEmpty()) {
-                        assertThat(line).contains(location + ": ");
-                        assertThat(line.indexOf(location)).isLessThan(line.indexOf(fragment));
-                    }
-                });
+        BrokenCorpus.assertReported(lines, file, location, fragment);
     }
 
     @Test
-    void everyCorpusFileIsListed() throws IOException {
-        List<String> listed = corpus().map(arguments -> (String) arguments.get()[0]).toList();
-        try (Stream<Path> files = Files.list(DIR)) {
-            List<String> present = files.map(path -> path.getFileName().toString())
-                    .filter(name -> !name.equals("expected.csv")).sorted().toList();
-            assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
-        }
-        assertThat(listed.stream().filter(name -> !name.startsWith("solution-")).count())
+    void everyCorpusFileIsListed() {
+        BrokenCorpus.assertEveryFileListed(DIR, 15);
+        assertThat(BrokenCorpus.rows(DIR).filter(row -> !((String) row.get()[0]).startsWith("solution-")).count())
                 .isGreaterThanOrEqualTo(15);
     }
 
@@ -86,7 +59,7 @@ class ProvisioningBrokenFilesTest {
         assertThat(error).as("%s must be rejected", path.getFileName()).isNotNull();
         assertThat(error.kind()).isEqualTo("Instance");
         assertThat(error.file()).isEqualTo(path.toString());
-        return Arrays.asList(error.getMessage().split("\n"));
+        return BrokenCorpus.lines(error);
     }
 
     private static List<String> solutionReport(Path path) {
@@ -94,13 +67,12 @@ class ProvisioningBrokenFilesTest {
         InputException error = catchThrowableOfType(InputException.class,
                 () -> Solutions.read(path, ProvisioningProblem.INSTANCE, instance));
         if (error != null) {
-            return Arrays.asList(error.getMessage().split("\n"));
+            return BrokenCorpus.lines(error);
         }
         ProvisioningSolution solution = Solutions.read(path, ProvisioningProblem.INSTANCE, instance).solution();
         List<Violation> violations = ProvisioningVerifier.verify(instance, solution);
         assertThat(violations).as("%s must break a rule", path.getFileName()).isNotEmpty();
-        return violations.stream().map(violation -> violation.location() + ": " + violation.message())
-                .collect(Collectors.toList());
+        return BrokenCorpus.lines(violations);
     }
 
     static ProvisioningInstance tiny() {
@@ -108,10 +80,6 @@ class ProvisioningBrokenFilesTest {
     }
 
     static Path resource(String name) {
-        try {
-            return Path.of(ProvisioningBrokenFilesTest.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return BrokenCorpus.directory(ProvisioningBrokenFilesTest.class, name);
     }
 }
