@@ -8,15 +8,21 @@ import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.model.provisioning.ProvisioningProblem;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The generator writes the reference instance of problems/provisioning.md §3 and its §11 variants. */
 class ProvisioningGeneratorTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @Test
-    void referenceIsTheSpecInstanceAndTheBundledSample() throws URISyntaxException {
-        Path spec = Path.of(getClass().getResource("/provisioning/branchynet-resnet110.json").toURI());
+    void referenceIsTheSpecInstanceAndTheBundledSample() throws java.io.IOException {
+        // The §3 JSON lives in the model's test resources, which may come packaged in a jar.
+        Path spec = dir.resolve("branchynet-resnet110.json");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/provisioning/branchynet-resnet110.json")) {
+            java.nio.file.Files.write(spec, in.readAllBytes());
+        }
         ProvisioningInstance fromSpec = Instances.read(spec, ProvisioningProblem.INSTANCE).instance();
         assertThat(ProvisioningGenerator.reference()).isEqualTo(fromSpec);
         Samples.Sample sample = Samples.find("provisioning", ProvisioningGenerator.REFERENCE_NAME).orElseThrow();
