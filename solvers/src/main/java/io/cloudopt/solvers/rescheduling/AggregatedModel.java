@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -69,6 +70,8 @@ final class AggregatedModel {
     private int[] q;
     private int[] t;
     private final Map<String, Object> shape = new LinkedHashMap<>();
+    /** Scope NUMAs (2i + n) that may receive pool VMs from elsewhere; null = all. */
+    private boolean[] targets;
 
     AggregatedModel(ReschedulingState current, int[] pms, int[] pool, int budget, Granularity granularity) {
         this.current = current;
@@ -155,6 +158,19 @@ final class AggregatedModel {
                 pool.stream().mapToInt(Integer::intValue).toArray(), k, granularity);
     }
 
+    /**
+     * Lets pool VMs move only to the scope NUMAs with {@code allowed(pm, numa)} (a double-NUMA VM: to
+     * a PM with either NUMA allowed), or stay home. Call before {@link #build}.
+     */
+    void restrictTargets(BiPredicate<Integer, Integer> allowed) {
+        targets = new boolean[2 * pms.length];
+        for (int i = 0; i < pms.length; i++) {
+            for (int n = 0; n < 2; n++) {
+                targets[2 * i + n] = allowed.test(pms[i], n);
+            }
+        }
+    }
+
     int subtypeCount() {
         return subtypes.size();
     }
@@ -196,7 +212,9 @@ final class AggregatedModel {
                             }
                         }
                     }
-                    if (ub > 0) {
+                    boolean target = targets == null || targets[2 * i + n] || s.isDouble && targets[2 * i + 1]
+                            || home[kappa][2 * i + n] > 0 || !flipsCounted && !s.isDouble && home[kappa][2 * i + 1 - n] > 0;
+                    if (ub > 0 && target) {
                         x[kappa][2 * i + n] = sink.intVar(placedName(kappa, pms[i], n), 0, ub);
                     }
                     int y = home[kappa][2 * i + n];

@@ -9,6 +9,7 @@ import io.cloudopt.model.rescheduling.ReschedulingProblem;
 import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.model.rescheduling.ReschedulingState;
 import io.cloudopt.model.testing.SharedData;
+import io.cloudopt.solvers.common.MpSolverSupport;
 import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.VerifiedSolve;
 import java.time.Duration;
@@ -49,6 +50,30 @@ class ReschedulingReducedMilpTest {
         AggregatedModel model = ReschedulingReducedMilp.reduced(reset, greedy);
         // the greedy's 19 moves each gain one slot (834 → 530 fragment cores), all inside the scope
         assertThat(model.slots(greedy) - model.slots(ReschedulingState.initial(reset))).isEqualTo(19);
+    }
+
+    @Test
+    void theNarrowModelIsSmallerAndKeepsTheGreedyMapping() {
+        ReschedulingInstance reset = Vmr2lConverter.convert(SharedData.file("rescheduling/reset_vm_pm0.json"),
+                Vmr2lConverter.Options.DEFAULT).instance().withMaxMigrations(19);
+        ReschedulingState greedy = ReschedulingGreedy.finalState(reset);
+        AggregatedModel wide = ReschedulingReducedMilp.reduced(reset, greedy);
+        AggregatedModel narrow = ReschedulingReducedMilp.reduced(reset, greedy);
+        narrow.restrictTargets(ReschedulingReducedMilp.narrowTargets(reset, greedy));
+        MpSink wideSink = ReschedulingAggMilp.build(wide);
+        MpSink narrowSink = ReschedulingAggMilp.build(narrow);
+        assertThat(narrowSink.variableCount()).isLessThan(wideSink.variableCount());
+        // every NUMA the greedy moves a VM to stays a target, so its mapping is a point of the narrow model
+        var allowed = ReschedulingReducedMilp.narrowTargets(reset, greedy);
+        ReschedulingState initial = ReschedulingState.initial(reset);
+        for (int v = 0; v < initial.vmCount(); v++) {
+            if (greedy.host(v) != initial.host(v) || greedy.numaMask(v) != initial.numaMask(v)) {
+                int numa = greedy.numaMask(v) == 2 ? 1 : 0;
+                assertThat(allowed.test(greedy.host(v), numa)).as("vm " + v).isTrue();
+            }
+        }
+        MpSolverSupport.release(wideSink.solver());
+        MpSolverSupport.release(narrowSink.solver());
     }
 
     @Test
