@@ -1,12 +1,7 @@
 package io.cloudopt.model.dvamp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudopt.model.common.InputException;
-import io.cloudopt.model.common.Instances;
-import io.cloudopt.model.common.Solutions;
-import io.cloudopt.model.common.Violation;
 import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +29,7 @@ class DvampBrokenFilesTest {
     @MethodSource("corpus")
     void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
         Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : instanceReport(path);
+        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
         BrokenCorpus.assertReported(lines, file, location, fragment);
     }
 
@@ -43,25 +38,9 @@ class DvampBrokenFilesTest {
         BrokenCorpus.assertEveryFileListed(DIR, 15);
     }
 
-    private static List<String> instanceReport(Path path) {
-        InputException error = catchThrowableOfType(InputException.class, () -> Instances.read(path));
-        assertThat(error).as("%s must be rejected", path.getFileName()).isNotNull();
-        assertThat(error.kind()).isEqualTo("Instance");
-        assertThat(error.file()).isEqualTo(path.toString());
-        return BrokenCorpus.lines(error);
-    }
-
     private static List<String> solutionReport(Path path) {
         DvampInstance example = DvampExampleTest.example();
-        InputException error = catchThrowableOfType(InputException.class,
-                () -> Solutions.read(path, DvampProblem.INSTANCE, example));
-        if (error != null) {
-            return BrokenCorpus.lines(error);
-        }
-        DvampSolution solution = Solutions.read(path, DvampProblem.INSTANCE, example).solution();
-        List<Violation> violations = DvampVerifier.verify(example, solution);
-        assertThat(violations).as("%s must break a rule", path.getFileName()).isNotEmpty();
-        return BrokenCorpus.lines(violations);
+        return BrokenCorpus.solutionReport(path, DvampProblem.INSTANCE, example);
     }
 
     private static Path resource(String name) {

@@ -1,12 +1,10 @@
 package io.cloudopt.model.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Solutions;
-import io.cloudopt.model.common.Violation;
 import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +31,7 @@ class ProvisioningBrokenFilesTest {
     @MethodSource("corpus")
     void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
         Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : instanceReport(path);
+        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
         BrokenCorpus.assertReported(lines, file, location, fragment);
     }
 
@@ -54,25 +52,9 @@ class ProvisioningBrokenFilesTest {
         assertThat(ProvisioningVerifier.verify(instance, recorded)).isEmpty();
     }
 
-    private static List<String> instanceReport(Path path) {
-        InputException error = catchThrowableOfType(InputException.class, () -> Instances.read(path));
-        assertThat(error).as("%s must be rejected", path.getFileName()).isNotNull();
-        assertThat(error.kind()).isEqualTo("Instance");
-        assertThat(error.file()).isEqualTo(path.toString());
-        return BrokenCorpus.lines(error);
-    }
-
     private static List<String> solutionReport(Path path) {
         ProvisioningInstance instance = tiny();
-        InputException error = catchThrowableOfType(InputException.class,
-                () -> Solutions.read(path, ProvisioningProblem.INSTANCE, instance));
-        if (error != null) {
-            return BrokenCorpus.lines(error);
-        }
-        ProvisioningSolution solution = Solutions.read(path, ProvisioningProblem.INSTANCE, instance).solution();
-        List<Violation> violations = ProvisioningVerifier.verify(instance, solution);
-        assertThat(violations).as("%s must break a rule", path.getFileName()).isNotEmpty();
-        return BrokenCorpus.lines(violations);
+        return BrokenCorpus.solutionReport(path, ProvisioningProblem.INSTANCE, instance);
     }
 
     static ProvisioningInstance tiny() {

@@ -1,12 +1,8 @@
 package io.cloudopt.model.rescheduling;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
-import io.cloudopt.model.common.Solutions;
-import io.cloudopt.model.common.Violation;
 import io.cloudopt.model.testing.BrokenCorpus;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +32,7 @@ class ReschedulingBrokenFilesTest {
     @MethodSource("corpus")
     void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
         Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : instanceReport(path);
+        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
         BrokenCorpus.assertReported(lines, file, location, fragment);
     }
 
@@ -45,26 +41,10 @@ class ReschedulingBrokenFilesTest {
         BrokenCorpus.assertEveryFileListed(DIR, 15);
     }
 
-    private static List<String> instanceReport(Path path) {
-        InputException error = catchThrowableOfType(InputException.class, () -> Instances.read(path));
-        assertThat(error).as("%s must be rejected", path.getFileName()).isNotNull();
-        assertThat(error.kind()).isEqualTo("Instance");
-        assertThat(error.file()).isEqualTo(path.toString());
-        return BrokenCorpus.lines(error);
-    }
-
     private static List<String> solutionReport(Path path) {
         ReschedulingInstance tight = Instances.read(resource("/rescheduling/toy-tight.json"),
                 ReschedulingProblem.INSTANCE).instance();
-        InputException error = catchThrowableOfType(InputException.class,
-                () -> Solutions.read(path, ReschedulingProblem.INSTANCE, tight));
-        if (error != null) {
-            return BrokenCorpus.lines(error);
-        }
-        ReschedulingSolution solution = Solutions.read(path, ReschedulingProblem.INSTANCE, tight).solution();
-        List<Violation> violations = ReschedulingVerifier.verify(tight, solution);
-        assertThat(violations).as("%s must break a rule", path.getFileName()).isNotEmpty();
-        return BrokenCorpus.lines(violations);
+        return BrokenCorpus.solutionReport(path, ReschedulingProblem.INSTANCE, tight);
     }
 
     private static Path resource(String name) {

@@ -74,6 +74,33 @@ public final class BrokenCorpus {
         });
     }
 
+    /** The report of an instance file that must be rejected: the lines of its {@link InputException}. */
+    public static List<String> instanceReport(Path path) {
+        InputException error = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+                () -> io.cloudopt.model.common.Instances.read(path));
+        assertThat(error).as("%s must be rejected", path.getFileName()).isNotNull();
+        assertThat(error.kind()).isEqualTo("Instance");
+        assertThat(error.file()).isEqualTo(path.toString());
+        return lines(error);
+    }
+
+    /**
+     * The report of a broken solution file of {@code instance}: the lines of the exception when it
+     * cannot be read, else the violations the problem's verifier finds (at least one).
+     */
+    public static <I, S> List<String> solutionReport(Path path, io.cloudopt.model.common.Problem<I, S> problem,
+                                                     I instance) {
+        InputException error = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+                () -> io.cloudopt.model.common.Solutions.read(path, problem, instance));
+        if (error != null) {
+            return lines(error);
+        }
+        S solution = io.cloudopt.model.common.Solutions.read(path, problem, instance).solution();
+        List<Violation> violations = problem.verify(instance, solution);
+        assertThat(violations).as("%s must break a rule", path.getFileName()).isNotEmpty();
+        return lines(violations);
+    }
+
     public static List<String> lines(InputException error) {
         return Arrays.asList(error.getMessage().split("\n"));
     }
