@@ -8,6 +8,7 @@ import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
 import io.cloudopt.model.common.SolveStatus;
 import io.cloudopt.model.common.Termination;
 import io.cloudopt.model.workflow.WorkflowEvaluator;
@@ -68,22 +69,55 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         return config.maxSlotsPerType() == null ? Map.of() : Map.of("maxSlotsPerType", config.maxSlotsPerType());
     }
 
+    /** Share of the time limit for the first phase; the second re-counts slots with its incumbent. */
+    static final double FIRST_PHASE_SHARE = 0.3;
+
+    /**
+     * Two phases: the model with slot counts from the best policy, then — unless that proved
+     * optimality — the model rebuilt with the first phase's schedule as incumbent, whose lower
+     * cost certifies fewer slots (⌊UB/π_k⌋) and tighter windows, hinted with that schedule.
+     */
     @Override
     public SolveReport<WorkflowSolution> solve(WorkflowInstance instance, SolveOptions options) {
         long started = System.nanoTime();
+        long limitNanos = options.timeLimit().toNanos();
         WorkflowOfflineData data = WorkflowOfflineData.of(instance, config.maxSlotsPerType());
+        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE));
+        Phase last = first;
+        if (first.outcome.status() == SolveStatus.FEASIBLE && first.solution != null) {
+            WorkflowOfflineData tighter = WorkflowOfflineData.of(instance, config.maxSlotsPerType(), first.solution);
+            Phase second = phase(tighter, options, started, limitNanos);
+            if (second.outcome.status().hasSolution() || second.outcome.bound() != null) {
+                last = second;
+            }
+        }
+        return report(instance, first, last, started);
+    }
+
+    private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
+    }
+
+    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos) {
         Model built = buildModel(data);
+        long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
         CpSatSupport.Outcome outcome = CpSatSupport.solve(built.model, options.withTime(
-                options.timeLimit().minusNanos(Math.min(System.nanoTime() - started,
-                        options.timeLimit().toNanos() * 9 / 10))));
+                java.time.Duration.ofNanos(left)));
         WorkflowSolution solution = outcome.status().hasSolution() ? built.readSolution(outcome.solver()) : null;
+        return new Phase(data, outcome, solution);
+    }
+
+    private SolveReport<WorkflowSolution> report(WorkflowInstance instance, Phase first, Phase last, long started) {
+        WorkflowOfflineData data = last.data;
+        CpSatSupport.Outcome outcome = last.outcome;
+        WorkflowSolution solution = last.solution != null ? last.solution : first.solution;
         Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
+        stats.put("phases", first == last ? 1 : 2);
         stats.put("ticksPerSecond", TICKS_PER_SECOND);
         stats.put("slots", data.slotCount());
-        stats.put("slotsPerType", data.slotsPerType.clone());
-        stats.put("certifiedSlotsPerType", data.certifiedSlotsPerType.clone());
-        stats.put("incumbentPolicy", data.incumbentPolicy);
-        stats.put("incumbentUsd", data.incumbentUsd);
+        stats.put("slotsPerType", java.util.Arrays.toString(data.slotsPerType));
+        stats.put("certifiedSlotsPerType", java.util.Arrays.toString(data.certifiedSlotsPerType));
+        stats.put("incumbentPolicy", first.data.incumbentPolicy);
+        stats.put("incumbentUsd", first.data.incumbentUsd);
         stats.put("costFloorUsd", WorkflowEvaluator.costFloor(instance));
         Double modelObjective = outcome.objective() == null ? null : outcome.objective() / UNITS_PER_USD;
         Double modelBound = outcome.bound() == null ? null : outcome.bound() / UNITS_PER_USD;
@@ -93,18 +127,20 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             stats.put("cappedBound", modelBound);
             bound = null;
         }
-        SolveStatus status = outcome.status();
-        Termination termination = outcome.termination();
+        SolveStatus status = solution == null ? outcome.status() : outcome.status() == SolveStatus.OPTIMAL
+                ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
         Double objective = null;
         if (solution != null) {
             objective = WorkflowEvaluator.objective(instance, solution);
-            stats.put("discretisationUsd", objective - modelObjective);
+            if (modelObjective != null) {
+                stats.put("discretisationUsd", objective - modelObjective);
+            }
             if (status == SolveStatus.OPTIMAL && (bound == null || objective - bound > gapTolerance(objective))) {
                 // Optimal for the tick model only: the exact schedule costs more than the proven bound.
                 status = SolveStatus.FEASIBLE;
             }
         }
-        return new SolveReport<>(status, termination, solution, objective, bound,
+        return new SolveReport<>(status, outcome.termination(), solution, objective, bound,
                 java.time.Duration.ofNanos(System.nanoTime() - started), stats);
     }
 
@@ -287,11 +323,52 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             onTime.getBuilder().setName("on_time_w" + w);
             onTime.onlyEnforceIf(late[w].not());
         }
-        // (C13) within a type: u_v ≥ u_{v+1} and u_{v+1} ⇒ L_v ≤ L_{v+1}
-        for (int v = 0; v + 1 < slots; v++) {
-            if (data.slotType[v] == data.slotType[v + 1]) {
-                model.addImplication(used[v + 1], used[v]);
-                model.addLessOrEqual(leaseStart[v], leaseStart[v + 1]).onlyEnforceIf(used[v + 1]);
+        // (C13) symmetry within a type: slot i of type k takes task j only if slot i − 1 holds a task
+        //       j' < j (slots ordered by their lowest task number): x_{j,(k,i)} ⇒ some_{(k,i−1),j},
+        //       some_{v,j} ⇒ some_{v,j−1} ∨ x_{j−1,v}, some_{v,0} = false.
+        for (int v = 0; v < slots; v++) {
+            if (v == 0 || data.slotType[v - 1] != data.slotType[v]) {
+                continue;
+            }
+            int previous = v - 1;
+            BoolVar[] someBefore = new BoolVar[n];
+            for (int j = 0; j < n; j++) {
+                someBefore[j] = model.newBoolVar("some_" + data.slotName(previous) + "_before" + j);
+                if (j == 0) {
+                    model.addEquality(someBefore[j], 0);
+                } else {
+                    model.addBoolOr(new Literal[] {someBefore[j - 1], placedOn[j - 1][previous]})
+                            .onlyEnforceIf(someBefore[j]);
+                }
+                model.addImplication(placedOn[j][v], someBefore[j]);
+            }
+        }
+        // (redundant) slot energy: Σ_j ⌊d_jk·K⌋·x_jv ≤ H_k·K·n_v + 1   ∀v
+        for (int v = 0; v < slots; v++) {
+            int k = data.slotType[v];
+            LinearExprBuilder load = LinearExpr.newBuilder();
+            for (int j = 0; j < n; j++) {
+                load.addTerm(placedOn[j][v], duration[j][k]);
+            }
+            load.addTerm(periods[v], -periodTicks[k]);
+            model.addLessOrEqual(load, 1).getBuilder().setName("energy_" + data.slotName(v));
+        }
+        // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
+        for (int w = 0; w < workflows; w++) {
+            long arrival = floorTicks(data.arrivalSeconds[w]);
+            for (int v = 0; v < slots; v++) {
+                LinearExprBuilder load = LinearExpr.newBuilder().addTerm(lateness[w], -1);
+                boolean any = false;
+                for (int j = 0; j < n; j++) {
+                    if (data.workflowOf[j] == w) {
+                        load.addTerm(placedOn[j][v], duration[j][data.slotType[v]]);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    model.addLessOrEqual(load, deadline[w] - arrival).getBuilder()
+                            .setName("busy_w" + w + "_" + data.slotName(v));
+                }
             }
         }
 

@@ -77,7 +77,7 @@ final class WorkflowOfflineData {
     final double incumbentUsd;
     final WorkflowSolution incumbent;
 
-    private WorkflowOfflineData(WorkflowInstance instance, Integer maxSlotsPerType) {
+    private WorkflowOfflineData(WorkflowInstance instance, Integer maxSlotsPerType, Incumbent better) {
         this.instance = instance;
         List<Workflow> workflows = instance.workflows();
         typeCount = instance.vmTypes().size();
@@ -128,6 +128,9 @@ final class WorkflowOfflineData {
 
         topologicalOrder = topologicalOrder();
         Incumbent best = bestPolicy(instance);
+        if (better != null && better.totalUsd < best.totalUsd) {
+            best = better;
+        }
         incumbentPolicy = best.policy;
         incumbentUsd = best.totalUsd;
         incumbent = best.solution;
@@ -213,7 +216,13 @@ final class WorkflowOfflineData {
 
     /** The data with the certified slot counts, capped at {@code maxSlotsPerType} when not null. */
     static WorkflowOfflineData of(WorkflowInstance instance, Integer maxSlotsPerType) {
-        return new WorkflowOfflineData(instance, maxSlotsPerType);
+        return new WorkflowOfflineData(instance, maxSlotsPerType, null);
+    }
+
+    /** The same with {@code schedule} (a feasible offline schedule) as incumbent when it is cheaper. */
+    static WorkflowOfflineData of(WorkflowInstance instance, Integer maxSlotsPerType, WorkflowSolution schedule) {
+        Incumbent given = new Incumbent(schedule.policy(), WorkflowEvaluator.objective(instance, schedule), schedule);
+        return new WorkflowOfflineData(instance, maxSlotsPerType, given);
     }
 
     int slotCount() {
@@ -249,16 +258,24 @@ final class WorkflowOfflineData {
     }
 
     /**
-     * The incumbent's VM of each task as a slot, slots of a type given to its VMs in lease-start
-     * order (the symmetry-breaking order); −1 for a task whose VM has no slot under the caps.
+     * The incumbent's VM of each task as a slot: the VMs of a type take its slots in the order of
+     * their lowest task number (the symmetry-breaking order of the models); −1 for a task whose VM
+     * has no slot under the caps.
      */
     int[] incumbentSlots() {
         Map<String, Integer> typeIndex = new HashMap<>();
         for (int k = 0; k < typeCount; k++) {
             typeIndex.put(instance.vmTypes().get(k).name(), k);
         }
+        Map<String, Integer> taskIndex = taskIndex();
+        Map<String, Integer> lowestTask = new HashMap<>();
+        for (WorkflowSolution.Assignment assignment : incumbent.assignments()) {
+            lowestTask.merge(assignment.vm(), taskIndex.get(assignment.workflow() + "\u0000" + assignment.task()),
+                    Math::min);
+        }
         List<WorkflowSolution.Lease> leases = new ArrayList<>(incumbent.vms());
-        leases.sort(Comparator.comparingDouble(WorkflowSolution.Lease::leaseStartSeconds));
+        leases.removeIf(lease -> !lowestTask.containsKey(lease.id()));
+        leases.sort(Comparator.comparingInt(lease -> lowestTask.get(lease.id())));
         Map<String, Integer> slotOfVm = new HashMap<>();
         int[] used = new int[typeCount];
         for (WorkflowSolution.Lease lease : leases) {
@@ -268,7 +285,6 @@ final class WorkflowOfflineData {
             }
             used[k]++;
         }
-        Map<String, Integer> taskIndex = taskIndex();
         int[] slots = new int[taskCount];
         Arrays.fill(slots, -1);
         for (WorkflowSolution.Assignment assignment : incumbent.assignments()) {
