@@ -353,6 +353,48 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             load.addTerm(periods[v], -periodTicks[k]);
             model.addLessOrEqual(load, 1).getBuilder().setName("energy_" + data.slotName(v));
         }
+        // (redundant) rented capacity: W_w·K ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
+        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots
+        for (int w = 0; w < workflows; w++) {
+            long arrival = floorTicks(data.arrivalSeconds[w]);
+            long maxFinish = arrival;
+            double workTicks = 0;
+            for (int j = 0; j < n; j++) {
+                if (data.workflowOf[j] == w) {
+                    maxFinish = Math.max(maxFinish, latestEnd[j]);
+                    workTicks += data.work[j] * TICKS_PER_SECOND;
+                }
+            }
+            IntVar finish = model.newIntVar(arrival, Math.max(arrival, maxFinish), "F_w" + w);
+            LinearExprBuilder capacity = LinearExpr.newBuilder();
+            long maxCapacity = 0;
+            for (int v = 0; v < slots; v++) {
+                BoolVar serves = workflows == 1 ? used[v] : model.newBoolVar("y_w" + w + "_" + data.slotName(v));
+                for (int j = 0; j < n; j++) {
+                    if (data.workflowOf[j] == w) {
+                        if (workflows > 1) {
+                            model.addImplication(placedOn[j][v], serves);
+                        }
+                    }
+                }
+                capacity.addTerm(serves, data.vcpus[data.slotType[v]]);
+                maxCapacity += data.vcpus[data.slotType[v]];
+            }
+            for (int j = 0; j < n; j++) {
+                if (data.workflowOf[j] == w) {
+                    model.addLessOrEqual(end[j], finish);
+                }
+            }
+            model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness[w]).addTerm(finish, -1), -deadline[w]);
+            IntVar vcpuTotal = model.newIntVar(1, Math.max(1, maxCapacity), "X_w" + w);
+            model.addEquality(vcpuTotal, capacity);
+            IntVar span = model.newIntVar(1, Math.max(1, maxFinish - arrival + 1), "span_w" + w);
+            model.addEquality(LinearExpr.newBuilder().add(span).addTerm(finish, -1), 1 - arrival);
+            IntVar area = model.newIntVar(0, Math.max(1, maxFinish - arrival + 1) * Math.max(1, maxCapacity),
+                    "area_w" + w);
+            model.addMultiplicationEquality(area, span, vcpuTotal);
+            model.addGreaterOrEqual(area, (long) Math.floor(workTicks)).getBuilder().setName("capacity_w" + w);
+        }
         // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
         for (int w = 0; w < workflows; w++) {
             long arrival = floorTicks(data.arrivalSeconds[w]);
