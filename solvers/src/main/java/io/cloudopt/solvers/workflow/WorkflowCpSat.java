@@ -109,7 +109,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     private SolveReport<WorkflowSolution> report(WorkflowInstance instance, Phase first, Phase last, long started) {
         WorkflowOfflineData data = last.data;
         CpSatSupport.Outcome outcome = last.outcome;
-        WorkflowSolution solution = last.solution != null ? last.solution : first.solution;
+        WorkflowSolution solution = cheapest(instance, cheapest(instance, first.solution, last.solution),
+                last.data.incumbent);
+        if (first.solution == null && last.solution == null) {
+            solution = null;
+        } else {
+            solution = new WorkflowSolution(WorkflowSolution.OFFLINE, "cpsat", solution.vms(), solution.assignments());
+        }
         Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
         stats.put("phases", first == last ? 1 : 2);
         stats.put("ticksPerSecond", TICKS_PER_SECOND);
@@ -142,6 +148,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         }
         return new SolveReport<>(status, outcome.termination(), solution, objective, bound,
                 java.time.Duration.ofNanos(System.nanoTime() - started), stats);
+    }
+
+    private static WorkflowSolution cheapest(WorkflowInstance instance, WorkflowSolution a, WorkflowSolution b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return WorkflowEvaluator.objective(instance, b) < WorkflowEvaluator.objective(instance, a) ? b : a;
     }
 
     /**
@@ -187,6 +200,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             int n = data.taskCount;
             int[] slotOf = new int[n];
             double[] priority = new double[n];
+            double[] notBefore = new double[n];
             for (int j = 0; j < n; j++) {
                 for (int v = 0; v < data.slotCount(); v++) {
                     if (solver.booleanValue(placedOn[j][v])) {
@@ -194,8 +208,9 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                     }
                 }
                 priority[j] = solver.value(start[j]);
+                notBefore[j] = priority[j] / TICKS_PER_SECOND;
             }
-            return data.retime(slotOf, priority, "cpsat");
+            return data.retime(slotOf, priority, notBefore, "cpsat");
         }
     }
 
@@ -393,7 +408,14 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             IntVar area = model.newIntVar(0, Math.max(1, maxFinish - arrival + 1) * Math.max(1, maxCapacity),
                     "area_w" + w);
             model.addMultiplicationEquality(area, span, vcpuTotal);
-            model.addGreaterOrEqual(area, (long) Math.floor(workTicks)).getBuilder().setName("capacity_w" + w);
+            long workFloor = (long) Math.floor(workTicks);
+            model.addGreaterOrEqual(area, workFloor).getBuilder().setName("capacity_w" + w);
+            // Tangents of the convex span ≥ W/X at X = x0 bound it from below everywhere, so the LP
+            // sees the trade-off: x0²·span + W·X ≥ 2·W·x0.
+            for (long x0 = 1; x0 <= Math.min(maxCapacity, 512); x0 = x0 < 64 ? x0 + 1 : x0 + 16) {
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x0).addTerm(vcpuTotal, workFloor),
+                        2 * workFloor * x0).getBuilder().setName("tangent_w" + w + "_x" + x0);
+            }
         }
         // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
         for (int w = 0; w < workflows; w++) {

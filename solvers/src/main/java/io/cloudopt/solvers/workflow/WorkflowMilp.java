@@ -114,7 +114,7 @@ public final class WorkflowMilp implements Solver<WorkflowInstance, WorkflowSolu
                 }
                 priority[j] = start[j].solutionValue();
             }
-            return data.retime(slotOf, priority, "milp");
+            return data.retime(slotOf, priority, priority, "milp");
         }
     }
 

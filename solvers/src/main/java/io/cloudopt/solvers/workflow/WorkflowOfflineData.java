@@ -322,8 +322,11 @@ final class WorkflowOfflineData {
      *
      * @param slotOf   slot of each task
      * @param priority the processing order key (smaller first); must extend precedence
+     * @param notBefore the model's start of each task in seconds: a task never starts earlier, so
+     *                  that a lease spans what the model billed (an earlier first task could cost
+     *                  a period more)
      */
-    WorkflowSolution retime(int[] slotOf, double[] priority, String policy) {
+    WorkflowSolution retime(int[] slotOf, double[] priority, double[] notBefore, String policy) {
         int slots = slotCount();
         // The slot predecessor of each task in the order; then Kahn's algorithm over DAG ∪ slot chains.
         Integer[] order = new Integer[taskCount];
@@ -370,7 +373,7 @@ final class WorkflowOfflineData {
         while (head < tail) {
             int j = queue[head++];
             int v = slotOf[j];
-            double begin = arrivalSeconds[workflowOf[j]];
+            double begin = Math.max(arrivalSeconds[workflowOf[j]], notBefore[j]);
             for (int parent : parents[j]) {
                 begin = Math.max(begin, finish[parent]);
             }
