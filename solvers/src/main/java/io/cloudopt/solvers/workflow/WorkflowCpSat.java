@@ -84,8 +84,10 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         WorkflowOfflineData data = WorkflowOfflineData.of(instance, config.maxSlotsPerType());
         Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE));
         Phase last = first;
-        if (first.outcome.status() == SolveStatus.FEASIBLE && first.solution != null) {
-            WorkflowOfflineData tighter = WorkflowOfflineData.of(instance, config.maxSlotsPerType(), first.solution);
+        if (first.outcome.status() == SolveStatus.FEASIBLE || first.outcome.status() == SolveStatus.UNKNOWN) {
+            // Without a first-phase schedule (large capped instances) the second phase gets the same slots.
+            WorkflowOfflineData tighter = first.solution == null ? data
+                    : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), first.solution);
             Phase second = phase(tighter, options, started, limitNanos);
             if (second.outcome.status().hasSolution() || second.outcome.bound() != null) {
                 last = second;
