@@ -20,6 +20,9 @@ import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.model.dvamp.DvampWorkload;
 import io.cloudopt.model.rescheduling.ReschedulingInstance;
+import io.cloudopt.model.workflow.WorkflowInstance;
+import io.cloudopt.model.workflow.WorkflowLabelReplay;
+import io.cloudopt.model.workflow.WorkflowLabels;
 import io.cloudopt.model.rescheduling.ReschedulingLabels;
 import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.model.dvamp.SpaneProtocol;
@@ -55,7 +58,7 @@ final class LabelsCommand implements Callable<Integer> {
     @Option(names = "--expert", required = true, paramLabel = "POLICY",
             description = "dvamp: the policy whose decisions are labelled (ff, bf, balance, wf, random, ilp-step, "
                     + "lookahead, replay with --solution); rescheduling: the solver whose plan is labelled (greedy, "
-                    + "cpsat, milp-agg, timefold, …).")
+                    + "cpsat, milp-agg, timefold, …); workflow: the policy (bestfit, prolis, reuse-first, new48, rollout).")
     String expert;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
@@ -134,6 +137,9 @@ final class LabelsCommand implements Callable<Integer> {
             if (problemId.equals("rescheduling")) {
                 return rescheduling(loaded, lines, instances, out);
             }
+            if (problemId.equals("workflow")) {
+                return workflow(loaded, lines, instances, out);
+            }
             for (int e = 0; e < loaded.size(); e++) {
                 LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded.get(e);
                 DvampInstance instance = dvamp.instance();
@@ -163,6 +169,8 @@ final class LabelsCommand implements Callable<Integer> {
         expertNode.put("name", expert);
         if (problem.equals("dvamp")) {
             expertNode.put("clairvoyant", clairvoyant);
+        } else if (problem.equals("workflow")) {
+            expertNode.put("simulator", "gates");
         } else {
             expertNode.put("features", features);
             expertNode.put("timeLimitSeconds", settings.options().timeLimitSeconds());
@@ -222,6 +230,32 @@ final class LabelsCommand implements Callable<Integer> {
                     .put("objective", solving.report().objective());
         }
         return finish("rescheduling", lines, count, instances, out);
+    }
+
+    /**
+     * Workflow: the expert is a policy run in the gates simulator (bestfit, prolis, reuse-first,
+     * new48, rollout); each episode is checked by replay before anything is written.
+     */
+    @SuppressWarnings("unchecked")
+    private int workflow(List<LoadedInstance<?>> loaded, StringBuilder lines, ArrayNode instances, PrintWriter out) {
+        long count = 0;
+        for (int e = 0; e < loaded.size(); e++) {
+            LoadedInstance<WorkflowInstance> instance = (LoadedInstance<WorkflowInstance>) loaded.get(e);
+            WorkflowLabels.Episode episode = WorkflowLabels.episode(instance.instance(), expert,
+                    new WorkflowLabels.Header(instance.name(), instance.sha256(), e));
+            List<String> problems = WorkflowLabelReplay.check(instance.instance(), episode.lines());
+            if (!problems.isEmpty()) {
+                throw new CheckFailed("the labels of " + instance.name() + " do not replay: " + problems.get(0));
+            }
+            for (ObjectNode line : episode.lines()) {
+                lines.append(Json.compact(line)).append('\n');
+            }
+            count += episode.lines().size();
+            instances.addObject().put("name", instance.name()).put("sha256", instance.sha256())
+                    .put("file", targets.get(e)).put("episode", e).put("decisions", episode.lines().size())
+                    .put("objective", episode.outcome().totalCost());
+        }
+        return finish("workflow", lines, count, instances, out);
     }
 
     /** The line's {@code expert}: the policy, and for the look-ahead its window solve's status and gap. */

@@ -14,42 +14,56 @@ public final class WorkflowBestFitPolicy implements WorkflowPolicy {
 
     @Override
     public int choose(WorkflowSimulator.Decision d) {
-        double now = d.now();
-        double subDeadline = d.subDeadline();
-        double beta = d.penalty().usdPerLateHour();
-        double perVcpu = d.usdPerVcpuHour();
-        double period = d.billingPeriodSeconds();
         int best = -1;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (int v = 0; v < d.vmCount(); v++) {
-            if (d.masked(v)) {
+        for (int candidate = 0; candidate < d.candidateCount(); candidate++) {
+            if (candidate < d.vmCount() && d.masked(candidate)) {
                 continue;
             }
-            double exec = d.work() / d.vmVcpus(v);
-            double estimatedFinish = exec + (d.vmBusyUntil(v) + d.vmQueuedWork(v));
-            double slack = WorkflowSimulator.roundNumpy(d.vmRemaining(v) - estimatedFinish, 5);
-            int hours = slack > 0 ? 0 : (int) Math.ceil(-slack / period);
-            double cost = perVcpu * d.vmVcpus(v) * hours;
-            if (!(estimatedFinish + now < subDeadline)) {
-                cost += d.penalty().usdPerLateWorkflow() + beta * (exec + now - subDeadline);
-            }
+            double cost = score(d, candidate);
             if (cost < bestCost) {
                 bestCost = cost;
-                best = v;
-            }
-        }
-        for (int k = 0; k < d.typeCount(); k++) {
-            double exec = d.work() / d.typeVcpus(k);
-            int hours = (int) Math.ceil(exec / period);
-            double cost = perVcpu * d.typeVcpus(k) * hours;
-            if (!(exec + now < subDeadline)) {
-                cost += d.penalty().usdPerLateWorkflow() + beta * (exec + now - subDeadline);
-            }
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = d.vmCount() + k;
+                best = candidate;
             }
         }
         return best;
+    }
+
+    /** The bestFit feature of one (unmasked) candidate: extra VM cost plus the quirky lateness term. */
+    static double score(WorkflowSimulator.Decision d, int candidate) {
+        double now = d.now();
+        double subDeadline = d.subDeadline();
+        double beta = d.penalty().usdPerLateHour();
+        double cost = extraCost(d, candidate);
+        if (candidate < d.vmCount()) {
+            double exec = d.work() / d.vmVcpus(candidate);
+            double estimatedFinish = exec + (d.vmBusyUntil(candidate) + d.vmQueuedWork(candidate));
+            if (!(estimatedFinish + now < subDeadline)) {
+                cost += d.penalty().usdPerLateWorkflow() + beta * (exec + now - subDeadline);
+            }
+        } else {
+            double exec = d.work() / d.typeVcpus(candidate - d.vmCount());
+            if (!(exec + now < subDeadline)) {
+                cost += d.penalty().usdPerLateWorkflow() + beta * (exec + now - subDeadline);
+            }
+        }
+        return cost;
+    }
+
+    /** The bestFit feature's VM part: (0.096/2)·c·h with its h of extra (or new) periods. */
+    static double extraCost(WorkflowSimulator.Decision d, int candidate) {
+        double perVcpu = d.usdPerVcpuHour();
+        double period = d.billingPeriodSeconds();
+        if (candidate < d.vmCount()) {
+            double exec = d.work() / d.vmVcpus(candidate);
+            double estimatedFinish = exec + (d.vmBusyUntil(candidate) + d.vmQueuedWork(candidate));
+            double slack = WorkflowSimulator.roundNumpy(d.vmRemaining(candidate) - estimatedFinish, 5);
+            int hours = slack > 0 ? 0 : (int) Math.ceil(-slack / period);
+            return perVcpu * d.vmVcpus(candidate) * hours;
+        }
+        int k = candidate - d.vmCount();
+        double exec = d.work() / d.typeVcpus(k);
+        int hours = (int) Math.ceil(exec / period);
+        return perVcpu * d.typeVcpus(k) * hours;
     }
 }

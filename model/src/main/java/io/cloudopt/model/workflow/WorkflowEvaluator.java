@@ -80,6 +80,11 @@ public final class WorkflowEvaluator {
         return new Evaluation(vmCost, penalty, late, billed, busy, results);
     }
 
+    /** thr = D_w − a_w of rule 9, as the simulator and this evaluator compute it. */
+    public static double thresholdSeconds(WorkflowInstance instance, Workflow workflow) {
+        return threshold(instance, workflow, instance.vmTypes().get(instance.vmTypes().size() - 1).vcpus());
+    }
+
     /** thr = D_w − a_w, with D_w = CP·((1/v_max)·γ) + a_w unless given (P8). */
     static double threshold(WorkflowInstance instance, Workflow workflow, int fastestVcpus) {
         double arrival = workflow.arrivalSeconds();

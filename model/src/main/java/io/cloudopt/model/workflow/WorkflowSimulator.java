@@ -677,6 +677,11 @@ public final class WorkflowSimulator {
             return instance.penalty();
         }
 
+        /** A deep copy of the simulator at this decision, e.g. to roll a candidate out. */
+        public WorkflowSimulator fork() {
+            return copy();
+        }
+
         /** The VM cost charged so far. */
         public double vmCostSoFar() {
             return vmCost;

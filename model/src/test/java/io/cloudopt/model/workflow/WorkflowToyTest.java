@@ -6,13 +6,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The toy instance of problems/workflow.md §3, with the golden runs of §12 worked by hand. */
-class WorkflowToyTest {
-    static final List<WorkflowVmType> GATES_TYPES = List.of(
+public class WorkflowToyTest {
+    public static final List<WorkflowVmType> GATES_TYPES = List.of(
             new WorkflowVmType("m5.large", 2, 0.096, 3600), new WorkflowVmType("m5.xlarge", 4, 0.192, 3600),
             new WorkflowVmType("m5.2xlarge", 8, 0.384, 3600), new WorkflowVmType("m5.4xlarge", 16, 0.768, 3600),
             new WorkflowVmType("m5.8xlarge", 32, 1.536, 3600), new WorkflowVmType("m5.12xlarge", 48, 2.304, 3600));
 
-    static WorkflowInstance toy() {
+    public static WorkflowInstance toy() {
         Workflow fork = new Workflow("w0", "Toy", 0.0, null, List.of(
                 new WorkflowTask("ID00000", 30.0, List.of()),
                 new WorkflowTask("ID00001", 60.0, List.of("ID00000")),

@@ -12,7 +12,7 @@ import java.util.List;
 /** The workflow solvers by command-line name. */
 public final class WorkflowSolvers {
     public static final SolverCatalog<WorkflowInstance, WorkflowSolution> CATALOG =
-            new SolverCatalog<>(WorkflowProblem.INSTANCE, entries(), "greedy-prolis", "greedy-prolis");
+            new SolverCatalog<>(WorkflowProblem.INSTANCE, entries(), "greedy-prolis", "cpsat");
 
     private WorkflowSolvers() {
     }
@@ -23,6 +23,11 @@ public final class WorkflowSolvers {
             entries.add(new Entry<>("greedy-" + policy, "the " + policy + " policy run in the gates simulator",
                     () -> new WorkflowGreedySolver(policy, () -> WorkflowPolicies.create(policy))));
         }
+        entries.add(new Entry<>("greedy-rollout", "the rollout expert (prolis roll-outs per candidate) in the simulator",
+                () -> new WorkflowGreedySolver("rollout", () -> WorkflowPolicies.create("rollout"))));
+        entries.add(new Entry<>("cpsat", "hindsight CP-SAT model, exact; its bound bounds every policy",
+                WorkflowCpSat::new));
+        entries.add(new Entry<>("milp", "hindsight MILP C1-C13 on SCIP, tiny instances only", WorkflowMilp::new));
         return entries;
     }
 }

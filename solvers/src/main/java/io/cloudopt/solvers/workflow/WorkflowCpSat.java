@@ -1,0 +1,528 @@
+package io.cloudopt.solvers.workflow;
+
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.Constraint;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
+import io.cloudopt.model.common.SolveStatus;
+import io.cloudopt.model.common.Termination;
+import io.cloudopt.model.workflow.WorkflowEvaluator;
+import io.cloudopt.model.workflow.WorkflowInstance;
+import io.cloudopt.model.workflow.WorkflowSolution;
+import io.cloudopt.solvers.common.CpSatSupport;
+import io.cloudopt.solvers.common.OrTools;
+import io.cloudopt.solvers.common.SolveOptions;
+import io.cloudopt.solvers.common.SolveReport;
+import io.cloudopt.solvers.common.Solver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hindsight CP-SAT model of problems/workflow.md §7, the main exact tool: integer time in
+ * ticks of 1/K s (K = 1000, ms), one optional interval per (task, slot) of length ⌊d_jk·K⌋,
+ * {@code NoOverlap} per slot, leases per slot in whole billing periods, lateness per workflow, and
+ * an integer objective in units of $1/(18 000·K): π_k → 18 000·K·π_k, a late workflow →
+ * 18 000·K, each tick of lateness → 5β. Flooring durations and arrivals and ceiling deadlines
+ * makes the model a relaxation of the real one, so CP-SAT's bound is a lower bound on every
+ * schedule, online policies included (§7) — provided every type has enough slots
+ * ({@link WorkflowOfflineData}); with capped slots the value goes to {@code stats.cappedBound}.
+ * The schedule read back is re-timed with exact doubles in the model's order, so the reported
+ * objective (the evaluator's) can exceed the model's by the sub-tick lateness and, rarely, a
+ * billing period the flooring hid; the report then says how much in {@code stats}.
+ */
+public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSolution> {
+    /** Ticks per second (K of §7). */
+    static final long TICKS_PER_SECOND = 1000;
+    /** Objective units per dollar: 18 000·K, so that 2 vCPU-hours cost 1 728 000 and a ms of lateness 10. */
+    static final long UNITS_PER_USD = 18_000 * TICKS_PER_SECOND;
+
+    /** How many slots of each type the model has. */
+    public record Config(Integer maxSlotsPerType) {
+        /** Slots enough for a certified bound (⌊UB/π_k⌋ capped at |J|). */
+        public static final Config CERTIFIED = new Config(null);
+    }
+
+    private final Config config;
+
+    public WorkflowCpSat() {
+        this(Config.CERTIFIED);
+    }
+
+    public WorkflowCpSat(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "cpsat";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return config.maxSlotsPerType() == null ? Map.of() : Map.of("maxSlotsPerType", config.maxSlotsPerType());
+    }
+
+    /** Share of the time limit for the first phase; the second re-counts slots with its incumbent. */
+    static final double FIRST_PHASE_SHARE = 0.3;
+
+    /**
+     * Two phases: the model with slot counts from the best policy, then — unless that proved
+     * optimality — the model rebuilt with the first phase's schedule as incumbent, whose lower
+     * cost certifies fewer slots (⌊UB/π_k⌋) and tighter windows, hinted with that schedule.
+     */
+    @Override
+    public SolveReport<WorkflowSolution> solve(WorkflowInstance instance, SolveOptions options) {
+        long started = System.nanoTime();
+        long limitNanos = options.timeLimit().toNanos();
+        WorkflowOfflineData data = WorkflowOfflineData.of(instance, config.maxSlotsPerType());
+        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE));
+        Phase last = first;
+        if (first.outcome.status() == SolveStatus.FEASIBLE || first.outcome.status() == SolveStatus.UNKNOWN) {
+            // Without a first-phase schedule (large capped instances) the second phase gets the same slots.
+            WorkflowOfflineData tighter = first.solution == null ? data
+                    : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), first.solution);
+            Phase second = phase(tighter, options, started, limitNanos);
+            if (second.outcome.status().hasSolution() || second.outcome.bound() != null) {
+                last = second;
+            }
+        }
+        return report(instance, first, last, started);
+    }
+
+    private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
+    }
+
+    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos) {
+        Model built = buildModel(data);
+        long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
+        CpSatSupport.Outcome outcome = CpSatSupport.solve(built.model, options.withTime(
+                java.time.Duration.ofNanos(left)));
+        WorkflowSolution solution = outcome.status().hasSolution() ? built.readSolution(outcome.solver()) : null;
+        return new Phase(data, outcome, solution);
+    }
+
+    private SolveReport<WorkflowSolution> report(WorkflowInstance instance, Phase first, Phase last, long started) {
+        WorkflowOfflineData data = last.data;
+        CpSatSupport.Outcome outcome = last.outcome;
+        WorkflowSolution solution = cheapest(instance, cheapest(instance, first.solution, last.solution),
+                last.data.incumbent);
+        if (first.solution == null && last.solution == null) {
+            solution = null;
+        } else {
+            solution = new WorkflowSolution(WorkflowSolution.OFFLINE, "cpsat", solution.vms(), solution.assignments());
+        }
+        Map<String, Object> stats = new LinkedHashMap<>(outcome.stats());
+        stats.put("phases", first == last ? 1 : 2);
+        stats.put("ticksPerSecond", TICKS_PER_SECOND);
+        stats.put("slots", data.slotCount());
+        stats.put("slotsPerType", java.util.Arrays.toString(data.slotsPerType));
+        stats.put("certifiedSlotsPerType", java.util.Arrays.toString(data.certifiedSlotsPerType));
+        stats.put("incumbentPolicy", first.data.incumbentPolicy);
+        stats.put("incumbentUsd", first.data.incumbentUsd);
+        stats.put("costFloorUsd", WorkflowEvaluator.costFloor(instance));
+        Double modelObjective = outcome.objective() == null ? null : outcome.objective() / UNITS_PER_USD;
+        Double modelBound = outcome.bound() == null ? null : outcome.bound() / UNITS_PER_USD;
+        stats.put("modelObjectiveUsd", modelObjective);
+        Double bound = modelBound;
+        if (!data.certified) {
+            stats.put("cappedBound", modelBound);
+            bound = null;
+        }
+        SolveStatus status = solution == null ? outcome.status() : outcome.status() == SolveStatus.OPTIMAL
+                ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        Double objective = null;
+        if (solution != null) {
+            objective = WorkflowEvaluator.objective(instance, solution);
+            if (modelObjective != null) {
+                stats.put("discretisationUsd", objective - modelObjective);
+            }
+            if (status == SolveStatus.OPTIMAL && (bound == null || objective - bound > gapTolerance(objective))) {
+                // Optimal for the tick model only: the exact schedule costs more than the proven bound.
+                status = SolveStatus.FEASIBLE;
+            }
+        }
+        return new SolveReport<>(status, outcome.termination(), solution, objective, bound,
+                java.time.Duration.ofNanos(System.nanoTime() - started), stats);
+    }
+
+    private static WorkflowSolution cheapest(WorkflowInstance instance, WorkflowSolution a, WorkflowSolution b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return WorkflowEvaluator.objective(instance, b) < WorkflowEvaluator.objective(instance, a) ? b : a;
+    }
+
+    /**
+     * The gap still called optimal: the rounding of the tick model (below 1e-6 $ per late
+     * workflow on DAX data) and float noise.
+     */
+    static double gapTolerance(double objective) {
+        return 1e-5 * Math.max(1.0, Math.abs(objective));
+    }
+
+    /** The model's variables, kept for reading a solution. */
+    static final class Model {
+        final WorkflowOfflineData data;
+        final CpModel model;
+        /** S_j and C_j in ticks. */
+        final IntVar[] start;
+        final IntVar[] end;
+        /** x_jv, null where task j cannot go on slot v. */
+        final BoolVar[][] placedOn;
+        /** u_v, L_v (ticks), n_v. */
+        final BoolVar[] used;
+        final IntVar[] leaseStart;
+        final IntVar[] periods;
+        /** T_w (ticks) and late_w. */
+        final IntVar[] lateness;
+        final BoolVar[] late;
+
+        Model(WorkflowOfflineData data, CpModel model, IntVar[] start, IntVar[] end, BoolVar[][] placedOn,
+              BoolVar[] used, IntVar[] leaseStart, IntVar[] periods, IntVar[] lateness, BoolVar[] late) {
+            this.data = data;
+            this.model = model;
+            this.start = start;
+            this.end = end;
+            this.placedOn = placedOn;
+            this.used = used;
+            this.leaseStart = leaseStart;
+            this.periods = periods;
+            this.lateness = lateness;
+            this.late = late;
+        }
+
+        WorkflowSolution readSolution(CpSolver solver) {
+            int n = data.taskCount;
+            int[] slotOf = new int[n];
+            double[] priority = new double[n];
+            double[] notBefore = new double[n];
+            for (int j = 0; j < n; j++) {
+                for (int v = 0; v < data.slotCount(); v++) {
+                    if (solver.booleanValue(placedOn[j][v])) {
+                        slotOf[j] = v;
+                    }
+                }
+                priority[j] = solver.value(start[j]);
+                notBefore[j] = priority[j] / TICKS_PER_SECOND;
+            }
+            return data.retime(slotOf, priority, notBefore, "cpsat");
+        }
+    }
+
+    /** Builds the model: data → variables → constraints → objective, plus the incumbent as hint. */
+    static Model buildModel(WorkflowOfflineData data) {
+        OrTools.load();
+        CpModel model = new CpModel();
+        int n = data.taskCount;
+        int slots = data.slotCount();
+        int workflows = data.workflowCount();
+
+        // Data in ticks: floors for durations and releases, ceilings for deadlines and windows' ends.
+        long[][] duration = new long[n][data.typeCount];
+        long[] release = new long[n];
+        long[] latestEnd = new long[n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < data.typeCount; k++) {
+                duration[j][k] = floorTicks(data.durationSeconds(j, k));
+            }
+            release[j] = floorTicks(data.earliestStartSeconds[j]);
+            latestEnd[j] = ceilTicks(data.latestFinishSeconds[j]) + 1;
+        }
+        long horizon = ceilTicks(data.horizonSeconds) + 1;
+        long[] deadline = new long[workflows];
+        for (int w = 0; w < workflows; w++) {
+            deadline[w] = ceilTicks(data.deadlineSeconds[w]);
+        }
+        long[] periodTicks = new long[data.typeCount];
+        long maxPeriods = 1;
+        for (int k = 0; k < data.typeCount; k++) {
+            periodTicks[k] = Math.round(data.periodSeconds[k] * TICKS_PER_SECOND);
+            maxPeriods = Math.max(maxPeriods, horizon / Math.max(1, periodTicks[k]) + 2);
+        }
+
+        // Variables: S_j, C_j; x_jv with an optional interval each; u_v, L_v, n_v; T_w, late_w.
+        IntVar[] start = new IntVar[n];
+        IntVar[] end = new IntVar[n];
+        BoolVar[][] placedOn = new BoolVar[n][slots];
+        List<List<IntervalVar>> onSlot = new ArrayList<>();
+        for (int v = 0; v < slots; v++) {
+            onSlot.add(new ArrayList<>());
+        }
+        for (int j = 0; j < n; j++) {
+            String task = data.taskName(j);
+            long minDuration = Long.MAX_VALUE;
+            for (int k = 0; k < data.typeCount; k++) {
+                minDuration = Math.min(minDuration, duration[j][k]);
+            }
+            start[j] = model.newIntVar(release[j], Math.max(release[j], latestEnd[j] - minDuration), "S_" + task);
+            end[j] = model.newIntVar(release[j] + minDuration, Math.max(release[j] + minDuration, latestEnd[j]),
+                    "C_" + task);
+            for (int v = 0; v < slots; v++) {
+                String pair = task + "_" + data.slotName(v);
+                placedOn[j][v] = model.newBoolVar("x_" + pair);
+                IntervalVar interval = model.newOptionalIntervalVar(start[j],
+                        LinearExpr.constant(duration[j][data.slotType[v]]), end[j], placedOn[j][v], "run_" + pair);
+                onSlot.get(v).add(interval);
+            }
+        }
+        BoolVar[] used = new BoolVar[slots];
+        IntVar[] leaseStart = new IntVar[slots];
+        IntVar[] periods = new IntVar[slots];
+        for (int v = 0; v < slots; v++) {
+            used[v] = model.newBoolVar("u_" + data.slotName(v));
+            leaseStart[v] = model.newIntVar(0, horizon, "L_" + data.slotName(v));
+            periods[v] = model.newIntVar(0, maxPeriods, "n_" + data.slotName(v));
+        }
+        IntVar[] lateness = new IntVar[workflows];
+        BoolVar[] late = new BoolVar[workflows];
+        for (int w = 0; w < workflows; w++) {
+            lateness[w] = model.newIntVar(0, Math.max(0, horizon - deadline[w]), "T_w" + w);
+            late[w] = model.newBoolVar("late_w" + w);
+        }
+
+        // (C1) Σ_v x_jv = 1   ∀j
+        for (int j = 0; j < n; j++) {
+            model.addExactlyOne(placedOn[j]).getBuilder().setName("one_slot_" + data.taskName(j));
+        }
+        // (C2) x_jv ≤ u_v   ∀j, v
+        for (int j = 0; j < n; j++) {
+            for (int v = 0; v < slots; v++) {
+                model.addImplication(placedOn[j][v], used[v]);
+            }
+        }
+        // (C3, C6–C7) one task at a time per slot: NoOverlap of the present intervals   ∀v
+        for (int v = 0; v < slots; v++) {
+            model.addNoOverlap(onSlot.get(v)).getBuilder().setName("no_overlap_" + data.slotName(v));
+        }
+        // (C5) S_j ≥ C_i   ∀i ∈ parents(j)
+        for (int j = 0; j < n; j++) {
+            for (int parent : data.parents[j]) {
+                model.addGreaterOrEqual(start[j], end[parent]).getBuilder()
+                        .setName("after_" + data.taskName(parent) + "_" + data.taskName(j));
+            }
+        }
+        // (C8–C9) x_jv ⇒ L_v ≤ S_j and C_j ≤ L_v + H_k·K·n_v + 1   ∀j, v
+        for (int j = 0; j < n; j++) {
+            for (int v = 0; v < slots; v++) {
+                String pair = data.taskName(j) + "_" + data.slotName(v);
+                Constraint leaseFirst = model.addLessOrEqual(leaseStart[v], start[j]);
+                leaseFirst.getBuilder().setName("lease_start_" + pair);
+                leaseFirst.onlyEnforceIf(placedOn[j][v]);
+                Constraint leaseCovers = model.addLessOrEqual(LinearExpr.newBuilder().add(end[j])
+                        .addTerm(leaseStart[v], -1).addTerm(periods[v], -periodTicks[data.slotType[v]]), 1);
+                leaseCovers.getBuilder().setName("lease_end_" + pair);
+                leaseCovers.onlyEnforceIf(placedOn[j][v]);
+            }
+        }
+        // (C10) u_v ≤ n_v ≤ N̄·u_v   ∀v
+        for (int v = 0; v < slots; v++) {
+            model.addGreaterOrEqual(periods[v], used[v]);
+            model.addLessOrEqual(periods[v], LinearExpr.term(used[v], maxPeriods));
+        }
+        // (C11) T_w ≥ C_j − ⌈D_w·K⌉   ∀ exit tasks j of w
+        for (int j = 0; j < n; j++) {
+            if (data.exit[j]) {
+                int w = data.workflowOf[j];
+                model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness[w]).addTerm(end[j], -1), -deadline[w])
+                        .getBuilder().setName("lateness_" + data.taskName(j));
+            }
+        }
+        // (C12) late_w ⇐ T_w ≥ 1, i.e. ¬late_w ⇒ T_w ≤ 0   ∀w
+        for (int w = 0; w < workflows; w++) {
+            Constraint onTime = model.addLessOrEqual(lateness[w], 0);
+            onTime.getBuilder().setName("on_time_w" + w);
+            onTime.onlyEnforceIf(late[w].not());
+        }
+        // (C13) symmetry within a type: slot i of type k takes task j only if slot i − 1 holds a task
+        //       j' < j (slots ordered by their lowest task number): x_{j,(k,i)} ⇒ some_{(k,i−1),j},
+        //       some_{v,j} ⇒ some_{v,j−1} ∨ x_{j−1,v}, some_{v,0} = false.
+        for (int v = 0; v < slots; v++) {
+            if (v == 0 || data.slotType[v - 1] != data.slotType[v]) {
+                continue;
+            }
+            int previous = v - 1;
+            BoolVar[] someBefore = new BoolVar[n];
+            for (int j = 0; j < n; j++) {
+                someBefore[j] = model.newBoolVar("some_" + data.slotName(previous) + "_before" + j);
+                if (j == 0) {
+                    model.addEquality(someBefore[j], 0);
+                } else {
+                    model.addBoolOr(new Literal[] {someBefore[j - 1], placedOn[j - 1][previous]})
+                            .onlyEnforceIf(someBefore[j]);
+                }
+                model.addImplication(placedOn[j][v], someBefore[j]);
+            }
+        }
+        // (redundant) slot energy: Σ_j ⌊d_jk·K⌋·x_jv ≤ H_k·K·n_v + 1   ∀v
+        for (int v = 0; v < slots; v++) {
+            int k = data.slotType[v];
+            LinearExprBuilder load = LinearExpr.newBuilder();
+            for (int j = 0; j < n; j++) {
+                load.addTerm(placedOn[j][v], duration[j][k]);
+            }
+            load.addTerm(periods[v], -periodTicks[k]);
+            model.addLessOrEqual(load, 1).getBuilder().setName("energy_" + data.slotName(v));
+        }
+        // (redundant) rented capacity: W_w·K ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
+        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots
+        for (int w = 0; w < workflows; w++) {
+            long arrival = floorTicks(data.arrivalSeconds[w]);
+            long maxFinish = arrival;
+            double workTicks = 0;
+            for (int j = 0; j < n; j++) {
+                if (data.workflowOf[j] == w) {
+                    maxFinish = Math.max(maxFinish, latestEnd[j]);
+                    workTicks += data.work[j] * TICKS_PER_SECOND;
+                }
+            }
+            IntVar finish = model.newIntVar(arrival, Math.max(arrival, maxFinish), "F_w" + w);
+            LinearExprBuilder capacity = LinearExpr.newBuilder();
+            long maxCapacity = 0;
+            for (int v = 0; v < slots; v++) {
+                BoolVar serves = workflows == 1 ? used[v] : model.newBoolVar("y_w" + w + "_" + data.slotName(v));
+                for (int j = 0; j < n; j++) {
+                    if (data.workflowOf[j] == w) {
+                        if (workflows > 1) {
+                            model.addImplication(placedOn[j][v], serves);
+                        }
+                    }
+                }
+                capacity.addTerm(serves, data.vcpus[data.slotType[v]]);
+                maxCapacity += data.vcpus[data.slotType[v]];
+            }
+            for (int j = 0; j < n; j++) {
+                if (data.workflowOf[j] == w) {
+                    model.addLessOrEqual(end[j], finish);
+                }
+            }
+            model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness[w]).addTerm(finish, -1), -deadline[w]);
+            IntVar vcpuTotal = model.newIntVar(1, Math.max(1, maxCapacity), "X_w" + w);
+            model.addEquality(vcpuTotal, capacity);
+            IntVar span = model.newIntVar(1, Math.max(1, maxFinish - arrival + 1), "span_w" + w);
+            model.addEquality(LinearExpr.newBuilder().add(span).addTerm(finish, -1), 1 - arrival);
+            IntVar area = model.newIntVar(0, Math.max(1, maxFinish - arrival + 1) * Math.max(1, maxCapacity),
+                    "area_w" + w);
+            model.addMultiplicationEquality(area, span, vcpuTotal);
+            long workFloor = (long) Math.floor(workTicks);
+            model.addGreaterOrEqual(area, workFloor).getBuilder().setName("capacity_w" + w);
+            // Tangents of the convex span ≥ W/X at X = x0 bound it from below everywhere, so the LP
+            // sees the trade-off: x0²·span + W·X ≥ 2·W·x0.
+            for (long x0 = 1; x0 <= Math.min(maxCapacity, 512); x0 = x0 < 64 ? x0 + 1 : x0 + 16) {
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x0).addTerm(vcpuTotal, workFloor),
+                        2 * workFloor * x0).getBuilder().setName("tangent_w" + w + "_x" + x0);
+            }
+        }
+        // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
+        for (int w = 0; w < workflows; w++) {
+            long arrival = floorTicks(data.arrivalSeconds[w]);
+            for (int v = 0; v < slots; v++) {
+                LinearExprBuilder load = LinearExpr.newBuilder().addTerm(lateness[w], -1);
+                boolean any = false;
+                for (int j = 0; j < n; j++) {
+                    if (data.workflowOf[j] == w) {
+                        load.addTerm(placedOn[j][v], duration[j][data.slotType[v]]);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    model.addLessOrEqual(load, deadline[w] - arrival).getBuilder()
+                            .setName("busy_w" + w + "_" + data.slotName(v));
+                }
+            }
+        }
+
+        // Objective: min Σ_v 18000K·π_k·n_v + Σ_w (18000K·late_w + 5β·T_w)   ($1/(18000K) units)
+        LinearExprBuilder objective = LinearExpr.newBuilder();
+        for (int v = 0; v < slots; v++) {
+            objective.addTerm(periods[v], units(data.usdPerHour[data.slotType[v]]));
+        }
+        long lateUnits = units(data.usdPerLateWorkflow);
+        long tickUnits = units(data.usdPerLateHour / 3600.0 / TICKS_PER_SECOND);
+        for (int w = 0; w < workflows; w++) {
+            objective.addTerm(late[w], lateUnits);
+            objective.addTerm(lateness[w], tickUnits);
+        }
+        model.minimize(objective);
+
+        Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
+        addHint(built, duration, deadline, periodTicks);
+        return built;
+    }
+
+    /**
+     * The incumbent (best rule-based policy) as a hint: its VMs on slots in lease-start order, its
+     * starts floored to ticks and the tick durations; skipped when a VM has no slot under a cap.
+     */
+    private static void addHint(Model built, long[][] duration, long[] deadline, long[] periodTicks) {
+        WorkflowOfflineData data = built.data;
+        int[] slotOf = data.incumbentSlots();
+        for (int slot : slotOf) {
+            if (slot < 0) {
+                return;
+            }
+        }
+        double[] starts = data.incumbentStarts();
+        int n = data.taskCount;
+        int slots = data.slotCount();
+        long[] first = new long[slots];
+        long[] last = new long[slots];
+        java.util.Arrays.fill(first, Long.MAX_VALUE);
+        long[] finish = new long[data.workflowCount()];
+        CpModel model = built.model;
+        for (int j = 0; j < n; j++) {
+            int v = slotOf[j];
+            long begin = floorTicks(starts[j]);
+            long stop = begin + duration[j][data.slotType[v]];
+            model.addHint(built.start[j], begin);
+            model.addHint(built.end[j], stop);
+            for (int slot = 0; slot < slots; slot++) {
+                model.addHint(built.placedOn[j][slot], slot == v ? 1 : 0);
+            }
+            first[v] = Math.min(first[v], begin);
+            last[v] = Math.max(last[v], stop);
+            finish[data.workflowOf[j]] = Math.max(finish[data.workflowOf[j]], stop);
+        }
+        for (int v = 0; v < slots; v++) {
+            boolean isUsed = first[v] != Long.MAX_VALUE;
+            model.addHint(built.used[v], isUsed ? 1 : 0);
+            if (isUsed) {
+                long period = periodTicks[data.slotType[v]];
+                long count = Math.max(1, (last[v] - first[v] - 1 + period - 1) / period);
+                model.addHint(built.leaseStart[v], first[v]);
+                model.addHint(built.periods[v], count);
+            } else {
+                model.addHint(built.periods[v], 0);
+            }
+        }
+        for (int w = 0; w < data.workflowCount(); w++) {
+            long over = Math.max(0, finish[w] - deadline[w]);
+            model.addHint(built.lateness[w], over);
+            model.addHint(built.late[w], over > 0 ? 1 : 0);
+        }
+    }
+
+    static long floorTicks(double seconds) {
+        return (long) Math.floor(seconds * TICKS_PER_SECOND);
+    }
+
+    static long ceilTicks(double seconds) {
+        return (long) Math.ceil(seconds * TICKS_PER_SECOND);
+    }
+
+    /**
+     * A price in objective units, rounded down (a lower price keeps the model a relaxation); a
+     * product within 1e-6 of an integer is that integer (0.096·18e6 is 1 728 000, not 1 727 999.99…).
+     */
+    static long units(double usd) {
+        double scaled = usd * UNITS_PER_USD;
+        double nearest = Math.rint(scaled);
+        return Math.abs(scaled - nearest) < 1e-6 ? (long) nearest : (long) Math.floor(scaled);
+    }
+}
