@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Workflow labels of the roll-out expert and the exact solver, end to end. */
 class WorkflowExpertCliTest {
     @TempDir
     Path dir;
