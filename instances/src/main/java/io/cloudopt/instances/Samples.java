@@ -35,6 +35,7 @@ public final class Samples {
     private static final Map<String, List<String>> FILES = Map.of("dvamp", List.of("example-1pm.json",
             "huawei-east-1-n5-start94228-k15.json", "dvamp-gen-n30-m1-seed34.json"),
             "rescheduling", List.of("vmr2l-reset_vm_pm0-k5-pms20.json"),
+            "workflow", List.of("toy-fork.json"),
             "provisioning", List.of("branchynet-resnet110.json"));
 
     private Samples() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SamplesTest {
     @Test
     void everySampleReadsAndHasAProvenReferenceBelowFirstFit() {
-        assertThat(Samples.problems()).containsExactly("dvamp", "provisioning", "rescheduling");
+        assertThat(Samples.problems()).containsExactly("dvamp", "provisioning", "rescheduling", "workflow");
         Map<String, Samples.Reference> references = Samples.references("dvamp");
         assertThat(Samples.list("dvamp")).hasSize(3);
         assertThat(references).hasSize(3);
@@ -47,7 +47,8 @@ class SamplesTest {
         assertThat(Samples.find("dvamp", "example-1pm")).isPresent();
         assertThat(Samples.find("dvamp", "example-1pm.json")).isPresent();
         assertThat(Samples.find("dvamp", "nope")).isEmpty();
-        assertThat(Samples.list("workflow")).isEmpty();
+        assertThat(Samples.list("workflow")).hasSize(1);
+        assertThat(Samples.list("nope")).isEmpty();
     }
 
     @Test
