@@ -51,6 +51,11 @@ final class GapCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows as CSV (atomically).")
     Path csv;
 
+    @Option(names = "--reference", paramLabel = "FILE", description = "Best-known or proven values "
+            + "(name,status,value with status opt, best or inf, as MIPLIB .solu): adds gapVsReference = "
+            + "(objective − reference)/|reference| per row.")
+    Path reference;
+
     @Mixin
     SolveSettings settings;
 
@@ -59,8 +64,8 @@ final class GapCommand implements Callable<Integer> {
 
     /** One table row. */
     record Row(String instance, String solver, SolveStatus status, Termination termination, Double objective,
-               Double bound, double relGap, Double gapToBestBound, double wallSeconds, boolean verified,
-               String verdict, List<String> violations) {
+               Double bound, double relGap, Double gapToBestBound, Double gapVsReference, double wallSeconds,
+               boolean verified, String verdict, List<String> violations) {
     }
 
     @Override
@@ -69,9 +74,16 @@ final class GapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<LoadedInstance<?>> instances = files.stream().<LoadedInstance<?>>map(Instances::read).toList();
         SolveOptions options = settings.options();
+        java.util.Map<String, Double> references = reference == null ? java.util.Map.of() : References.read(reference);
         List<Row> rows = new ArrayList<>();
         for (LoadedInstance<?> loaded : instances) {
-            rows.addAll(rowsFor(loaded, options, err));
+            for (Row row : rowsFor(loaded, options, err)) {
+                Double value = references.get(row.instance());
+                rows.add(value == null ? row : new Row(row.instance(), row.solver(), row.status(), row.termination(),
+                        row.objective(), row.bound(), row.relGap(), row.gapToBestBound(),
+                        io.cloudopt.model.common.Gaps.gapVsReference(row.objective(), value), row.wallSeconds(),
+                        row.verified(), row.verdict(), row.violations()));
+            }
         }
         if (csv != null) {
             AtomicFiles.writeString(csv, toCsv(rows, options));
@@ -96,13 +108,23 @@ final class GapCommand implements Callable<Integer> {
     }
 
     static void print(List<Row> rows, PrintWriter out) {
-        Table table = new Table("instance", "solver", "objective", "bound", "relGap", "gapToBest", "wall", "status",
-                "verdict");
+        boolean withReference = rows.stream().anyMatch(row -> row.gapVsReference() != null);
+        Table table = withReference
+                ? new Table("instance", "solver", "objective", "bound", "relGap", "gapToBest", "vsReference", "wall",
+                        "status", "verdict")
+                : new Table("instance", "solver", "objective", "bound", "relGap", "gapToBest", "wall", "status",
+                        "verdict");
         for (Row row : rows) {
-            table.add(row.instance(), row.solver(), Formats.number(row.objective()), Formats.number(row.bound()),
-                    row.bound() == null || row.objective() == null ? "-" : Formats.percent(row.relGap()),
-                    Formats.percent(row.gapToBestBound()), Formats.seconds(row.wallSeconds()), row.status(),
-                    row.verdict());
+            String relGap = row.bound() == null || row.objective() == null ? "-" : Formats.percent(row.relGap());
+            if (withReference) {
+                table.add(row.instance(), row.solver(), Formats.number(row.objective()), Formats.number(row.bound()),
+                        relGap, Formats.percent(row.gapToBestBound()), Formats.percent(row.gapVsReference()),
+                        Formats.seconds(row.wallSeconds()), row.status(), row.verdict());
+            } else {
+                table.add(row.instance(), row.solver(), Formats.number(row.objective()), Formats.number(row.bound()),
+                        relGap, Formats.percent(row.gapToBestBound()), Formats.seconds(row.wallSeconds()), row.status(),
+                        row.verdict());
+            }
         }
         table.print(out);
     }
@@ -155,7 +177,7 @@ final class GapCommand implements Callable<Integer> {
             }
             Double toBest = objective == null || bestBound == null ? null : Gaps.relGap(objective, bestBound);
             rows.add(new Row(loaded.name(), solving.solver.name(), report.status(), report.termination(), objective,
-                    report.bound(), report.relGap(), toBest, report.wallSeconds(), solving.verified.verified(), verdict,
+                    report.bound(), report.relGap(), toBest, null, report.wallSeconds(), solving.verified.verified(), verdict,
                     solving.verified.violations().stream().map(Object::toString).toList()));
         }
         return rows;
@@ -164,12 +186,13 @@ final class GapCommand implements Callable<Integer> {
     private static String toCsv(List<Row> rows, SolveOptions options) {
         StringWriter text = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("instance", "solver", "status", "termination",
-                "objective", "bound", "relGap", "gapToBestBound", "wallSeconds", "verified", "verdict", "seed",
-                "threads").get();
+                "objective", "bound", "relGap", "gapToBestBound", "gapVsReference", "wallSeconds", "verified", "verdict",
+                "seed", "threads").get();
         try (CSVPrinter printer = new CSVPrinter(text, format)) {
             for (Row row : rows) {
                 printer.printRecord(row.instance(), row.solver(), row.status(), row.termination(), row.objective(),
-                        row.bound(), row.relGap(), row.gapToBestBound(), row.wallSeconds(), row.verified(),
+                        row.bound(), row.relGap(), row.gapToBestBound(), row.gapVsReference(), row.wallSeconds(),
+                        row.verified(),
                         row.verdict(), options.seed(), options.threads());
             }
         } catch (IOException e) {

@@ -130,6 +130,29 @@ class DvampCliTest {
     }
 
     @Test
+    void gapTableWithBoundReferenceAndCsv() throws IOException {
+        Path reference = Files.writeString(dir.resolve("reference.csv"), "name,status,value\ndvamp-example-1pm,opt,760\n");
+        Path csv = dir.resolve("rows.csv");
+        CliRun run = CliRun.of("gap", example().toString(), "--solvers", "greedy-ff,cpsat,pool-bound", "--reference",
+                reference.toString(), "--csv", csv.toString(), "--json");
+        JsonNode json = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = json.get("rows");
+        assertThat(rows).hasSize(3);
+        // ff 380 against the proven bound 380 (CP-SAT) and a reference of 760: (380 − 760)/760 = −0.5.
+        assertThat(rows.get(0).get("gapToBestBound").asDouble()).isZero();
+        assertThat(rows.get(0).get("gapVsReference").asDouble()).isEqualTo(-0.5);
+        assertThat(rows.get(1).get("verdict").asText()).isEqualTo("Optimal.");
+        assertThat(rows.get(2).get("verdict").asText()).isEqualTo("Bound.");
+        assertThat(rows.get(2).get("bound").asDouble()).isEqualTo(150.0);
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("instance,solver,status,termination,objective,bound");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "name,status,value\ndvamp-example-1pm,maybe,1\n");
+        CliRun rejected = CliRun.of("gap", example().toString(), "--solvers", "greedy-ff", "--reference", bad.toString());
+        assertThat(rejected.exitCode()).isEqualTo(2);
+        assertThat(rejected.err()).contains("bad.csv line 2: status must be opt, best or inf");
+    }
+
+    @Test
     void verifyRejectsATamperedSolution() throws IOException {
         Path solution = dir.resolve("ff.json");
         assertThat(CliRun.of("solve", example().toString(), "--solver", "greedy-ff", "-o", solution.toString())

@@ -48,8 +48,4 @@ public record DvampInstance(String name, String description, Source source, Dvam
         return clockSeconds == null ? 0L : clockSeconds;
     }
 
-    public DvampInstance withName(String newName, String newDescription) {
-        return new DvampInstance(newName, newDescription, source, semantics, pmCount, cpuCoresPerNuma, memoryGiBPerNuma,
-                doubleNumaThresholdGiB, departures, episode, protocol, clockSeconds, initialVms, vms);
-    }
 }

@@ -297,7 +297,4 @@ public final class DvampState {
         heap[i] = key;
     }
 
-    static long maxEndSeconds() {
-        return Long.MAX_VALUE >>> ORDER_BITS;
-    }
 }

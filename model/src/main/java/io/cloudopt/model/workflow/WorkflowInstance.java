@@ -26,8 +26,4 @@ public record WorkflowInstance(String name, String description, Source source, S
         workflows = List.copyOf(workflows);
     }
 
-    public WorkflowInstance withDeadlineFactor(double gamma, String newName) {
-        return new WorkflowInstance(newName, description, source, mode, vmTypes, referenceVcpus, penalty, gamma,
-                workflows);
-    }
 }
