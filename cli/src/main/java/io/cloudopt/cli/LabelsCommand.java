@@ -91,6 +91,14 @@ final class LabelsCommand implements Callable<Integer> {
     @Mixin
     SolveSettings settings;
 
+    @Option(names = "--window", defaultValue = "20",
+            description = "dvamp lookahead: VMs in each look-ahead model, head included (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--step-time-limit", defaultValue = "1s", converter = DurationConverter.class,
+            description = "dvamp lookahead: time limit of each look-ahead solve (default: ${DEFAULT-VALUE}).")
+    java.time.Duration stepTimeLimit;
+
     @Mixin
     CommonOptions common;
 
@@ -107,7 +115,8 @@ final class LabelsCommand implements Callable<Integer> {
             if (trace == null || starts == null) {
                 throw InputException.usage("cloudopt labels dvamp needs --trace FILE and --starts FILE");
             }
-            DvampPolicy policy = DvampOnlinePolicies.create(expert, DvampOnlinePolicies.Settings.seed(settings.seed));
+            DvampPolicy policy = DvampOnlinePolicies.create(expert,
+                    new DvampOnlinePolicies.Settings(settings.seed, null, window, stepTimeLimit));
             DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, 40, 90, 10, 40, episodes, done -> { });
             Progress progress = new Progress(err, "labels", suite.episodes().size());
             for (SpaneProtocol.Episode episode : suite.episodes()) {
@@ -148,7 +157,8 @@ final class LabelsCommand implements Callable<Integer> {
                 }
                 DvampSolution replay = solution == null ? null
                         : Solutions.read(solution, DvampProblem.INSTANCE, instance).solution();
-                DvampPolicy policy = DvampOnlinePolicies.create(expert, new DvampOnlinePolicies.Settings(settings.seed, replay));
+                DvampPolicy policy = DvampOnlinePolicies.create(expert,
+                        new DvampOnlinePolicies.Settings(settings.seed, replay, window, stepTimeLimit));
                 DvampRun run = writer.episode(dvamp.name(), dvamp.sha256(), e, DvampWorkload.of(instance),
                         instance.semantics(), instance.departures(), instance.episode(), policy, p -> expertInfo(p));
                 instances.addObject().put("name", dvamp.name()).put("sha256", dvamp.sha256())

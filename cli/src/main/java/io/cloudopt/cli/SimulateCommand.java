@@ -107,6 +107,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of random policies (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--window", defaultValue = "20",
+            description = "dvamp lookahead: VMs in each look-ahead model, head included (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--step-time-limit", defaultValue = "1s", converter = DurationConverter.class,
+            description = "dvamp lookahead: time limit of each look-ahead solve (default: ${DEFAULT-VALUE}).")
+    java.time.Duration stepTimeLimit;
+
     @Mixin
     CommonOptions common;
 
@@ -318,7 +326,8 @@ final class SimulateCommand implements Callable<Integer> {
         DvampSolution replay = solution == null ? null
                 : Solutions.read(solution, DvampProblem.INSTANCE, dvamp.instance()).solution();
         DvampGreedySolver solver = new DvampGreedySolver(policy,
-                s -> DvampOnlinePolicies.create(policy, new DvampOnlinePolicies.Settings(s, replay)));
+                s -> DvampOnlinePolicies.create(policy,
+                        new DvampOnlinePolicies.Settings(s, replay, window, stepTimeLimit)));
         Solving<DvampInstance, ?> solving = Solving.run(dvamp, solver,
                 new SolveOptions(Duration.ofDays(1), 1, seed, false));
         if (!solving.verified.verified()) {

@@ -18,10 +18,23 @@ public final class DvampOnlinePolicies {
     /**
      * Settings of the policies that need more than a seed.
      *
-     * @param seed           seed of random policies
-     * @param replaySolution the offline solution that {@code replay} executes, or null
+     * @param seed              seed of random policies
+     * @param replaySolution    the offline solution that {@code replay} executes, or null
+     * @param lookaheadWindow   VMs in the look-ahead's model (head included)
+     * @param lookaheadStepLimit time limit of each look-ahead solve
      */
-    public record Settings(long seed, DvampSolution replaySolution) {
+    public record Settings(long seed, DvampSolution replaySolution, int lookaheadWindow,
+                           java.time.Duration lookaheadStepLimit) {
+        public Settings {
+            if (lookaheadWindow < 1) {
+                throw InputException.usage("--window must be at least 1 VM (got " + lookaheadWindow + ")");
+            }
+        }
+
+        public Settings(long seed, DvampSolution replaySolution) {
+            this(seed, replaySolution, DvampLookaheadPolicy.DEFAULT_WINDOW, DvampLookaheadPolicy.DEFAULT_STEP_TIME_LIMIT);
+        }
+
         public static Settings seed(long seed) {
             return new Settings(seed, null);
         }
@@ -41,8 +54,8 @@ public final class DvampOnlinePolicies {
         }
         return switch (name) {
             case "ilp-step" -> new DvampIlpStepPolicy();
-            case "lookahead" -> new DvampLookaheadPolicy(DvampLookaheadPolicy.DEFAULT_WINDOW,
-                    DvampLookaheadPolicy.DEFAULT_STEP_TIME_LIMIT, settings.seed());
+            case "lookahead" -> new DvampLookaheadPolicy(settings.lookaheadWindow(), settings.lookaheadStepLimit(),
+                    settings.seed());
             case "replay" -> {
                 if (settings.replaySolution() == null) {
                     throw InputException.usage("the replay policy needs --solution FILE (an offline solution of the "
