@@ -5,7 +5,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ class WorkflowPlan {
     private List<PlannedTask> tasks;
 
     @PlanningScore
-    private HardSoftLongScore score;
+    private HardMediumSoftLongScore score;
 
     WorkflowPlan() {
     }
@@ -43,11 +43,11 @@ class WorkflowPlan {
         return slots;
     }
 
-    HardSoftLongScore getScore() {
+    HardMediumSoftLongScore getScore() {
         return score;
     }
 
-    void setScore(HardSoftLongScore score) {
+    void setScore(HardMediumSoftLongScore score) {
         this.score = score;
     }
 

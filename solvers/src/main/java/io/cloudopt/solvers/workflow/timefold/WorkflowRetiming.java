@@ -148,18 +148,25 @@ final class WorkflowRetiming {
         return new Timing(start, finish, taskCount - tail);
     }
 
-    /** Hard −(untimed tasks) and soft −(VM cost + penalties) in micro-dollars, as {hard, soft}. */
+    /**
+     * Hard −(untimed tasks), then −(VM cost + penalties) in micro-dollars, then a tie-breaker
+     * −Σ_used slots π·(last finish − first start)/H in micro-dollars (the leases' busy spans, so that
+     * the search compacts leases on the plateaus of hourly billing), as {hard, cost, span}.
+     */
     long[] score(int[][] slotTasks, int[] slotType) {
         Timing timing = retime(slotTasks, slotType);
         if (timing.untimedTasks() > 0) {
-            return new long[] {-timing.untimedTasks(), 0};
+            return new long[] {-timing.untimedTasks(), 0, 0};
         }
         long cost = 0;
+        double span = 0;
         for (int v = 0; v < slotTasks.length; v++) {
             if (slotTasks[v].length > 0) {
                 double first = timing.startSeconds()[slotTasks[v][0]];
                 double last = lastFinish(timing, slotTasks[v]);
-                cost += microUsdPerPeriod[slotType[v]] * billedPeriods(first, last, periodSeconds[slotType[v]]);
+                int k = slotType[v];
+                cost += microUsdPerPeriod[k] * billedPeriods(first, last, periodSeconds[k]);
+                span += microUsdPerPeriod[k] * (last - first) / periodSeconds[k];
             }
         }
         double[] end = new double[arrivalSeconds.length];
@@ -173,7 +180,7 @@ final class WorkflowRetiming {
                 cost += microUsdPerLateWorkflow + Math.round(microUsdPerLateSecond * lateness);
             }
         }
-        return new long[] {0, -cost};
+        return new long[] {0, -cost, -Math.round(span)};
     }
 
     /** The late test of rule 9: late unless resp < thr or round(resp − thr, 5) = 0. */

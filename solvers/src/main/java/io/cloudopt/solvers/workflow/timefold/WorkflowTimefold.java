@@ -1,6 +1,6 @@
 package io.cloudopt.solvers.workflow.timefold;
 
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
@@ -91,7 +91,7 @@ public final class WorkflowTimefold implements io.cloudopt.solvers.common.Solver
             best = solver.solve(plan);
             interrupted = watchdog.fired();
         }
-        HardSoftLongScore score = best.getScore();
+        HardMediumSoftLongScore score = best.getScore();
         if (score == null || !score.isFeasible()) {
             // Never expected (the construction is acyclic and Timefold keeps the best), but stay safe.
             best = plan;
@@ -129,7 +129,7 @@ public final class WorkflowTimefold implements io.cloudopt.solvers.common.Solver
     }
 
     /** A reference schedule as slot lists: per VM its type and its tasks by start time. */
-    private record SlotSchedule(String policy, int[] types, int[][] tasks, long softScore) {
+    private record SlotSchedule(String policy, int[] types, int[][] tasks, long costScore) {
     }
 
     static Construction construct(WorkflowInstance instance, WorkflowRetiming retiming) {
@@ -191,11 +191,11 @@ public final class WorkflowTimefold implements io.cloudopt.solvers.common.Solver
             }
         }
         WorkflowPlan plan = new WorkflowPlan(retiming, slots, tasks);
-        return new Construction(best.policy(), -best.softScore() / WorkflowRetiming.MICRO, plan);
+        return new Construction(best.policy(), -best.costScore() / WorkflowRetiming.MICRO, plan);
     }
 
     private static SlotSchedule better(SlotSchedule incumbent, SlotSchedule candidate) {
-        return candidate != null && (incumbent == null || candidate.softScore() > incumbent.softScore())
+        return candidate != null && (incumbent == null || candidate.costScore() > incumbent.costScore())
                 ? candidate : incumbent;
     }
 
