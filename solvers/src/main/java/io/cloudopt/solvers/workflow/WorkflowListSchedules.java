@@ -14,13 +14,13 @@ import java.util.List;
  * and bill the fewest whole periods. Cheap, and on single workflows often near the optimum, since
  * the optimum trades a few VMs' hours against lateness.
  */
-final class WorkflowListSchedules {
+public final class WorkflowListSchedules {
     static final int MAX_POOL = 4;
 
     private WorkflowListSchedules() {
     }
 
-    static List<WorkflowSolution> all(WorkflowInstance instance) {
+    public static List<WorkflowSolution> all(WorkflowInstance instance) {
         List<WorkflowSolution> schedules = new ArrayList<>();
         int types = instance.vmTypes().size();
         pools(instance, new int[MAX_POOL], 0, 0, types, schedules);

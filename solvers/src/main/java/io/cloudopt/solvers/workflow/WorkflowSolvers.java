@@ -6,6 +6,7 @@ import io.cloudopt.model.workflow.WorkflowProblem;
 import io.cloudopt.model.workflow.WorkflowSolution;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import io.cloudopt.solvers.workflow.timefold.WorkflowTimefold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,8 @@ public final class WorkflowSolvers {
                 () -> new WorkflowGreedySolver("rollout", () -> WorkflowPolicies.create("rollout"))));
         entries.add(new Entry<>("cpsat", "hindsight CP-SAT model, exact; its bound bounds every policy",
                 WorkflowCpSat::new));
+        entries.add(new Entry<>("timefold", "Timefold local search on VM slots with task lists, for large instances",
+                WorkflowTimefold::new));
         entries.add(new Entry<>("milp", "hindsight MILP C1-C13 on SCIP, tiny instances only", WorkflowMilp::new));
         return entries;
     }
