@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a public dataset into instance files.",
         subcommands = {ConvertCommand.HuaweiLt.class, ConvertCommand.Vmr2l.class, ConvertCommand.Dax.class,
-                ConvertCommand.GatesTest.class, ConvertCommand.WfFormat.class})
+                ConvertCommand.GatesTest.class, ConvertCommand.WfFormat.class, ConvertCommand.AzureFunctions.class})
 final class ConvertCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw InputException.usage("convert needs a dataset: huawei-lt, vmr2l, dax, gates-test or wfformat "
+        throw InputException.usage("convert needs a dataset: huawei-lt, vmr2l, dax, gates-test, wfformat or "
+                + "azure-functions-2019 "
                 + "(see cloudopt convert --help)");
     }
 
@@ -321,6 +322,51 @@ final class ConvertCommand implements Runnable {
                     + file.getFileName(), "cloudopt convert wfformat");
             Instances.write(output, WorkflowProblem.INSTANCE, instance);
             Written.report(spec.commandLine().getOut(), common.json, output, "workflow", instance.name(), 1);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "azure-functions-2019", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "A provisioning instance whose arrivals follow one function of an Azure Functions 2019 "
+                    + "per-minute invocation file, scaled to a mean rate (the reference instance otherwise).")
+    static final class AzureFunctions implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--function", paramLabel = "HASH", description = "HashFunction of the row (default: the "
+                + "http-triggered row with the most invocations).")
+        String function;
+
+        @Option(names = "--mean-rps", defaultValue = "50", description = "Mean rate after scaling (default: ${DEFAULT-VALUE}).")
+        double meanRps;
+
+        @Option(names = "--no-bursts", description = "Turn the burst chain off.")
+        boolean noBursts;
+
+        @Option(names = "--period", defaultValue = "300", description = "Planning period, 60 or 300 s "
+                + "(default: ${DEFAULT-VALUE}).")
+        int period;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            io.cloudopt.model.provisioning.ProvisioningInstance instance =
+                    io.cloudopt.instances.provisioning.AzureFunctionsConverter.convert(file,
+                            new io.cloudopt.instances.provisioning.AzureFunctionsConverter.Options(function, meanRps,
+                                    !noBursts, period, seed));
+            Instances.write(output, io.cloudopt.model.provisioning.ProvisioningProblem.INSTANCE, instance);
+            Written.report(spec.commandLine().getOut(), common.json, output, "provisioning", instance.name(), 1);
             return Main.OK;
         }
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a seeded synthetic instance matching a dataset's published statistics.",
         subcommands = {GenerateCommand.Dvamp.class, GenerateCommand.Rescheduling.class,
-                GenerateCommand.WorkflowGates.class})
+                GenerateCommand.WorkflowGates.class, GenerateCommand.Provisioning.class})
 final class GenerateCommand implements Runnable {
     @Override
     public void run() {
@@ -148,6 +148,62 @@ final class GenerateCommand implements Runnable {
                     instance);
             Written.report(spec.commandLine().getOut(), common.json, output, "workflow",
                     instance.name() + ": " + instance.description(), 1);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "provisioning", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "An early-exit inference instance: the reference branchynet-resnet110 with its defaults, or "
+                    + "a variant (rate, diurnal amplitude, bursts, exit profile, service law, VM cold start, period).")
+    static final class Provisioning implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--mean-rps", defaultValue = "50", description = "Mean arrival rate (default: ${DEFAULT-VALUE}).")
+        double meanRps;
+
+        @Option(names = "--amplitude", defaultValue = "0.6", description = "Diurnal amplitude (default: ${DEFAULT-VALUE}).")
+        double amplitude;
+
+        @Option(names = "--no-bursts", description = "Turn the burst chain off.")
+        boolean noBursts;
+
+        @Option(names = "--exits", defaultValue = "resnet", description = "Exit profile: resnet or alexnet "
+                + "(default: ${DEFAULT-VALUE}).")
+        String exits;
+
+        @Option(names = "--service", defaultValue = "lognormal:0.5",
+                description = "Service law: lognormal:SIGMA or pareto:SHAPE (default: ${DEFAULT-VALUE}).")
+        String service;
+
+        @Option(names = "--vm-cold-start", defaultValue = "100", description = "VM cold start in seconds "
+                + "(default: ${DEFAULT-VALUE}).")
+        double vmColdStart;
+
+        @Option(names = "--period", defaultValue = "300", description = "Planning period, 60 or 300 s "
+                + "(default: ${DEFAULT-VALUE}).")
+        int period;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
+        Path output;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            io.cloudopt.instances.provisioning.ProvisioningGenerator.Options options =
+                    new io.cloudopt.instances.provisioning.ProvisioningGenerator.Options(seed, meanRps, amplitude,
+                            !noBursts, io.cloudopt.instances.provisioning.ProvisioningGenerator.ExitProfile.parse(exits),
+                            service, vmColdStart, period);
+            io.cloudopt.model.provisioning.ProvisioningInstance instance =
+                    io.cloudopt.instances.provisioning.ProvisioningGenerator.generate(options);
+            io.cloudopt.model.common.Instances.write(output, io.cloudopt.model.provisioning.ProvisioningProblem.INSTANCE,
+                    instance);
+            Written.report(spec.commandLine().getOut(), common.json, output, "provisioning", instance.name(), 1);
             return Main.OK;
         }
     }
