@@ -16,7 +16,6 @@ import io.cloudopt.model.workflow.WorkflowProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,18 +77,15 @@ final class ConvertCommand implements Runnable {
         @Option(names = "--warmup-policy", defaultValue = "ff", description = "Warm-up policy (default: ${DEFAULT-VALUE}).")
         String warmupPolicy;
 
-        @Option(names = "--semantics", defaultValue = "spane", description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
-        String semantics;
+        @Option(names = "--semantics", defaultValue = "spane", converter = DvampShapeOptions.SemanticsConverter.class,
+                description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
+        DvampSemantics semantics;
 
-        @Option(names = "--cpu-per-numa", defaultValue = "40", description = "Cores per NUMA node (default: ${DEFAULT-VALUE}).")
-        int cpuPerNuma;
+        @Mixin
+        DvampShapeOptions shape;
 
-        @Option(names = "--mem-per-numa", defaultValue = "90", description = "GiB per NUMA node (default: ${DEFAULT-VALUE}).")
-        int memPerNuma;
 
-        @Option(names = "--double-threshold", defaultValue = "10",
-                description = "A VM with more GiB is double-NUMA (default: ${DEFAULT-VALUE}).")
-        int doubleThreshold;
+
 
         @Option(names = "--suite", paramLabel = "spane-test|spane-valid", description = "Convert a whole suite into -o DIR.")
         String suite;
@@ -104,16 +100,11 @@ final class ConvertCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            DvampSemantics dvampSemantics = switch (semantics.toLowerCase(Locale.ROOT)) {
-                case "spane" -> DvampSemantics.SPANE;
-                case "vmagent" -> DvampSemantics.VMAGENT;
-                default -> throw InputException.usage("--semantics must be spane or vmagent (got " + semantics + ")");
-            };
             HuaweiTraceConverter.Warmup warm = warmup == null ? HuaweiTraceConverter.Warmup.NONE
                     : HuaweiTraceConverter.Warmup.parse(warmup);
             HuaweiTraceConverter.Options options = new HuaweiTraceConverter.Options(startIndex == null ? 0 : startIndex,
                     pms, HuaweiTraceConverter.Protocol.fromName(protocol), extra, count, warm, warmupPolicy,
-                    dvampSemantics, cpuPerNuma, memPerNuma, doubleThreshold);
+                    semantics, shape.cpuPerNuma, shape.memPerNuma, shape.doubleThreshold);
             if (suite != null) {
                 List<HuaweiTraceConverter.SuiteEntry> entries = HuaweiTraceConverter.convertSuite(trace,
                         HuaweiTraceConverter.Suite.fromName(suite), options, output);
@@ -185,9 +176,9 @@ final class ConvertCommand implements Runnable {
         }
     }
 
-    /** A one-workflow instance with the GATES VM types and penalty. */
-    private static WorkflowInstance oneWorkflow(Workflow workflow, double gamma, String name, String dataset,
-                                                String converter) {
+    /** Writes a one-workflow instance with the GATES VM types and penalty, and reports it. */
+    private static int writeOneWorkflow(CommandSpec spec, CommonOptions common, Path output, Workflow workflow,
+                                        double gamma, String name, String dataset, String converter) {
         if (!(gamma > 0) || !Double.isFinite(gamma)) {
             throw InputException.usage("--gamma must be > 0 (got " + gamma + ")");
         }
@@ -196,7 +187,10 @@ final class ConvertCommand implements Runnable {
                 new io.cloudopt.model.common.Source(dataset, converter, null, null), WorkflowInstance.GATES,
                 GatesTestConverter.GATES_VM_TYPES, GatesTestConverter.REFERENCE_VCPUS,
                 GatesTestConverter.GATES_PENALTY, gamma, List.of(workflow));
-        return GatesTestConverter.validated(instance);
+        WorkflowInstance checked = GatesTestConverter.validated(instance);
+        Instances.write(output, WorkflowProblem.INSTANCE, checked);
+        Written.report(spec.commandLine().getOut(), common.json, output, "workflow", checked.name(), 1);
+        return Main.OK;
     }
 
     @Command(name = "dax", mixinStandardHelpOptions = true, sortOptions = false,
@@ -228,12 +222,9 @@ final class ConvertCommand implements Runnable {
             }
             String stem = dax.getFileName().toString().replaceFirst("\\.xml$", "");
             Workflow workflow = DaxReader.read(dax, "w0", stem.replaceFirst("_\\d+$", ""), arrival);
-            WorkflowInstance instance = oneWorkflow(workflow, gamma, "dax-" + stem + "-g"
+            return writeOneWorkflow(spec, common, output, workflow, gamma, "dax-" + stem + "-g"
                     + java.math.BigDecimal.valueOf(gamma).stripTrailingZeros().toPlainString(), "Pegasus DAX "
                     + dax.getFileName(), "cloudopt convert dax");
-            Instances.write(output, WorkflowProblem.INSTANCE, instance);
-            Written.report(spec.commandLine().getOut(), common.json, output, "workflow", instance.name(), 1);
-            return Main.OK;
         }
     }
 
@@ -318,11 +309,8 @@ final class ConvertCommand implements Runnable {
         public Integer call() {
             Workflow workflow = WfFormatReader.read(file, "w0", arrival, runtimeScale);
             String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-            WorkflowInstance instance = oneWorkflow(workflow, gamma, "wfformat-" + stem, "WfFormat "
+            return writeOneWorkflow(spec, common, output, workflow, gamma, "wfformat-" + stem, "WfFormat "
                     + file.getFileName(), "cloudopt convert wfformat");
-            Instances.write(output, WorkflowProblem.INSTANCE, instance);
-            Written.report(spec.commandLine().getOut(), common.json, output, "workflow", instance.name(), 1);
-            return Main.OK;
         }
     }
 

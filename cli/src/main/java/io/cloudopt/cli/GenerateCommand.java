@@ -43,8 +43,9 @@ final class GenerateCommand implements Runnable {
         @Option(names = "--placements", description = "Episode length P (default: all VMs).")
         Integer placements;
 
-        @Option(names = "--semantics", defaultValue = "spane", description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
-        String semantics;
+        @Option(names = "--semantics", defaultValue = "spane", converter = DvampShapeOptions.SemanticsConverter.class,
+                description = "spane or vmagent (default: ${DEFAULT-VALUE}).")
+        DvampSemantics semantics;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE")
         Path output;
@@ -54,16 +55,11 @@ final class GenerateCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DvampSemantics dvampSemantics = switch (semantics.toLowerCase(Locale.ROOT)) {
-                case "spane" -> DvampSemantics.SPANE;
-                case "vmagent" -> DvampSemantics.VMAGENT;
-                default -> throw InputException.usage("--semantics must be spane or vmagent (got " + semantics + ")");
-            };
             if (pms < 1) {
                 throw InputException.usage("--pms must be >= 1 (found " + pms + ")");
             }
             DvampGenerator.Options options = DvampGenerator.Options.of(seed, vms).withPmCount(pms)
-                    .withSemantics(dvampSemantics).withEpisodePlacements(placements);
+                    .withSemantics(semantics).withEpisodePlacements(placements);
             DvampInstance instance = DvampGenerator.generateTo(options, output);
             PrintWriter out = spec.commandLine().getOut();
             Written.report(out, common.json, output, "dvamp", instance.name() + ": " + instance.description(), 1);

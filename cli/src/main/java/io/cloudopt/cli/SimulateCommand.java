@@ -74,15 +74,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "dvamp: placements added after the first-fit probe (default: ${DEFAULT-VALUE}).")
     int extra;
 
-    @Option(names = "--cpu-per-numa", defaultValue = "40", description = "dvamp: cores per NUMA node (default: ${DEFAULT-VALUE}).")
-    int cpuPerNuma;
 
-    @Option(names = "--mem-per-numa", defaultValue = "90", description = "dvamp: GiB per NUMA node (default: ${DEFAULT-VALUE}).")
-    int memPerNuma;
 
-    @Option(names = "--double-threshold", defaultValue = "10",
-            description = "dvamp: a VM with more GiB than this is double-NUMA (default: ${DEFAULT-VALUE}).")
-    int doubleThreshold;
 
     @Option(names = "--gates-instances", paramLabel = "FILE",
             description = "workflow: a GATES test-instance table (gates_test_instances_<S|M|L>.csv); runs all its instances.")
@@ -114,6 +107,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--step-time-limit", defaultValue = "1s", converter = DurationConverter.class,
             description = "dvamp lookahead: time limit of each look-ahead solve (default: ${DEFAULT-VALUE}).")
     java.time.Duration stepTimeLimit;
+
+    @Mixin
+    DvampShapeOptions shape;
 
     @Mixin
     CommonOptions common;
@@ -148,8 +144,8 @@ final class SimulateCommand implements Callable<Integer> {
         policies.forEach(name -> DvampOnlinePolicies.create(name, DvampOnlinePolicies.Settings.seed(seed)));
         long started = System.nanoTime();
         Progress probes = new Progress(err, "probe", episodes == null ? 1000 : episodes);
-        DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, cpuPerNuma, memPerNuma, doubleThreshold, extra,
-                episodes, probes::update);
+        DvampRuns.Suite suite = DvampRuns.suite(trace, starts, pms, shape.cpuPerNuma, shape.memPerNuma,
+                shape.doubleThreshold, extra, episodes, probes::update);
         probes.done();
         ArrayNode results = Json.NODES.arrayNode();
         for (String policy : policies) {
