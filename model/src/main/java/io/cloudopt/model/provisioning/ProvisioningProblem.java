@@ -82,7 +82,8 @@ public final class ProvisioningProblem implements Problem<ProvisioningInstance, 
                         route.get("vmFraction").asDouble(), integer(route.get("vmMaxPerSecond")),
                         number(route.get("budgetMs"))));
             }
-            periods.add(new ProvisioningSolution.Period(period.get("period").asInt(), counts, routing));
+            periods.add(new ProvisioningSolution.Period(period.get("period").asInt(), number(period.get("fromSeconds")),
+                    counts, routing));
         }
         List<ProvisioningSolution.Action> actions = new ArrayList<>();
         for (JsonNode action : document.get("actions")) {
@@ -99,7 +100,8 @@ public final class ProvisioningProblem implements Problem<ProvisioningInstance, 
                 throw new InputException("Solution", file, new InputError("$.simulation", e.getOriginalMessage()));
             }
         }
-        return new ProvisioningSolution(document.get("policy").asText(), pools, periods, actions, seed, recorded);
+        return new ProvisioningSolution(document.get("policy").asText(), pools, periods, actions, seed, recorded,
+                text(document.get("vmQueueGuard")));
     }
 
     @Override
@@ -108,6 +110,9 @@ public final class ProvisioningProblem implements Problem<ProvisioningInstance, 
                 : ProvisioningSimulator.run(instance, solution, solution.seed()).outcome();
         ObjectNode node = Json.object();
         node.put("policy", solution.policy());
+        if (solution.unguarded()) {
+            node.put("vmQueueGuard", solution.vmQueueGuard());
+        }
         node.set("pools", Json.MAPPER.valueToTree(solution.pools()));
         node.set("periods", Json.MAPPER.valueToTree(solution.periods()));
         node.set("actions", Json.MAPPER.valueToTree(solution.actions()));

@@ -3,18 +3,33 @@ package io.cloudopt.model.provisioning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The discrete-event simulator of problems/provisioning.md §5 for a plan: every request runs its stages
- * through FaaS or VM pools as the period's routing says (S5), VM pools serve FIFO (S6), FaaS scales
- * without limit with optional cold starts and keep-alive (S7), hops add their delays (S8), VMs boot,
- * drain and are billed as S9 says, and the plan's timed actions are applied as policy-epoch events
- * (S10, S11). Deterministic given (instance, solution, seed).
+ * The discrete-event simulator of problems/provisioning.md §5 for a plan or an online policy: every
+ * request runs its stages through FaaS or VM pools as the routing in force says (S5), VM pools serve
+ * FIFO (S6), FaaS scales without limit with optional cold starts and keep-alive (S7), hops add their
+ * delays (S8), VMs boot, drain and are billed as S9 says. Deterministic given (instance, solution or
+ * policy, seed).
+ *
+ * <p>A plan's timed actions and its routing changes are policy-epoch events (S10, S11): at equal
+ * times they come after VM readiness, completions, hops and arrivals, the actions first, then the
+ * routing. Each period start resets the routing credit and applies the latest periods[] entry that
+ * starts at or before it (a period the plan does not list keeps that entry); an entry with
+ * {@code fromSeconds} applies at that time. The routing of the entry in force at time 0 holds from the
+ * start.
+ *
+ * <p>An online run ({@link #runOnline}) asks a {@link ProvisioningPolicy} at t = 0 before the first
+ * request (its launches there are timed −L^V, ready at 0), then at every period start and at the times
+ * it asks for, as the last event at that time. It logs what the policy did as a plan that replays
+ * to the identical outcome: the launches and terminations with their times, one periods[] entry per
+ * period start whose routing or ready VM counts changed, and one entry with {@code fromSeconds} per
+ * routing change inside a period.
  *
  * <p>Hot state lives in primitive arrays; events sit in one binary heap ordered by (time, kind, id),
  * except new arrivals, which come sorted from {@link ProvisioningRequests} and are merged in.
- * A period that the plan does not list keeps the routing of the latest listed one before it.
  */
 public final class ProvisioningSimulator {
     /** Event kinds in S10 order at equal times. */
@@ -23,6 +38,8 @@ public final class ProvisioningSimulator {
     private static final long HOP = 2;
     private static final long ARRIVAL = 3;
     private static final long ACTION = 4;
+    private static final long ROUTING = 5;
+    private static final long EPOCH = 6;
     private static final int KIND_SHIFT = 60;
 
     private static final int FROM_CLIENT = 0;
@@ -66,11 +83,19 @@ public final class ProvisioningSimulator {
     private final IntQueue[] queues;
     private final IntList[] poolVms;
 
-    // routing per period and stage (index p * N + i)
+    // routing in force per stage
     private final int[] routePool;
     private final double[] routeAlpha;
     private final int[] routeCap;
     private final int[] routeMemory;
+    // a plan's routing entries (index e * N + i) and the routing events of its period starts and changes
+    private int[] entryPool;
+    private double[] entryAlpha;
+    private int[] entryCap;
+    private int[] entryMemory;
+    private double[] changeTime;
+    private int[] changeEntry;
+    private boolean[] changeResets;
     private final double[] memorySlowdown;
     private final double[] memoryGbFactor;
     private final double faasUsdPerRequest;
@@ -80,15 +105,14 @@ public final class ProvisioningSimulator {
     private final double faasKeepAliveSeconds;
     private final int memoryCount;
 
-    // actions
-    private final double[] actionTime;
-    private final boolean[] actionLaunch;
-    private final int[] actionPool;
-    private final int[] actionCount;
+    // a plan's actions
+    private double[] actionTime;
+    private boolean[] actionLaunch;
+    private int[] actionPool;
+    private int[] actionCount;
 
     // routing state
     private final double[] credit;
-    private final int[] creditPeriod;
     private final int[] secondCount;
     private final long[] counterSecond;
 
@@ -126,8 +150,20 @@ public final class ProvisioningSimulator {
     private long overflow;
     private long coldStarts;
 
-    private ProvisioningSimulator(ProvisioningInstance instance, ProvisioningSolution solution,
-                                  ProvisioningRequests requests, long seed) {
+    // online runs: the policy, its observations and its log (observing is false for plans)
+    private ProvisioningPolicy policy;
+    private boolean observing;
+    private int[] arrivalsPerSecond;
+    private long[] exitCounts;
+    private int[] busyWorkers;
+    private double[] busyArea;
+    private double[] busySince;
+    private OnlineLog log;
+    private double lastEpochTime = Double.NEGATIVE_INFINITY;
+    private int nextWakeUpId;
+
+    private ProvisioningSimulator(ProvisioningInstance instance, List<ProvisioningSolution.Pool> pools,
+                                  boolean unguarded, ProvisioningRequests requests, long seed) {
         this.instance = instance;
         this.requests = requests;
         this.seed = seed;
@@ -136,14 +172,13 @@ public final class ProvisioningSimulator {
         this.periodSeconds = instance.periodSeconds();
         this.horizonSeconds = instance.horizonSeconds();
         this.vmColdStartSeconds = instance.vmColdStartSeconds();
-        this.guardPerWorker = instance.simulation().vmQueueGuardPerWorker();
+        this.guardPerWorker = unguarded ? Double.POSITIVE_INFINITY : instance.simulation().vmQueueGuardPerWorker();
         ProvisioningInstance.Transfers hops = instance.transferMs();
         hopSeconds[FROM_VM * 3 + FROM_VM] = hops.vmVm() / 1000;
         hopSeconds[FROM_VM * 3 + FROM_FAAS] = hops.vmFaas() / 1000;
         hopSeconds[FROM_FAAS * 3 + FROM_VM] = hops.faasVm() / 1000;
         hopSeconds[FROM_FAAS * 3 + FROM_FAAS] = hops.faasFaas() / 1000;
 
-        List<ProvisioningSolution.Pool> pools = solution.pools();
         poolCount = pools.size();
         poolHosts = new boolean[poolCount * stageCount];
         poolVcpus = new int[poolCount];
@@ -188,29 +223,16 @@ public final class ProvisioningSimulator {
             idleContainers[c] = new DoubleStack();
         }
 
-        routePool = new int[periodCount * stageCount];
-        routeAlpha = new double[periodCount * stageCount];
-        routeCap = new int[periodCount * stageCount];
-        routeMemory = new int[periodCount * stageCount];
-        compileRouting(solution);
-
-        List<ProvisioningSolution.Action> actions = new ArrayList<>(solution.actions());
-        actions.sort(Comparator.comparingDouble(ProvisioningSolution.Action::timeSeconds));
-        actionTime = new double[actions.size()];
-        actionLaunch = new boolean[actions.size()];
-        actionPool = new int[actions.size()];
-        actionCount = new int[actions.size()];
-        for (int a = 0; a < actions.size(); a++) {
-            ProvisioningSolution.Action action = actions.get(a);
-            actionTime[a] = action.timeSeconds();
-            actionLaunch[a] = action.isLaunch();
-            actionPool[a] = require(poolIndex(pools, action.pool()), "pool " + action.pool());
-            actionCount[a] = action.count();
-        }
+        routePool = new int[stageCount];
+        routeAlpha = new double[stageCount];
+        routeCap = new int[stageCount];
+        routeMemory = new int[stageCount];
+        actionTime = new double[0];
+        actionLaunch = new boolean[0];
+        actionPool = new int[0];
+        actionCount = new int[0];
 
         credit = new double[stageCount];
-        creditPeriod = new int[stageCount];
-        Arrays.fill(creditPeriod, -1);
         secondCount = new int[stageCount];
         counterSecond = new long[stageCount];
         Arrays.fill(counterSecond, Long.MIN_VALUE);
@@ -228,12 +250,46 @@ public final class ProvisioningSimulator {
     /** Runs {@code solution} on given requests (e.g. scripted ones in a test); {@code seed} is only recorded. */
     public static Run run(ProvisioningInstance instance, ProvisioningSolution solution, ProvisioningRequests requests,
                           long seed) {
-        return new ProvisioningSimulator(instance, solution, requests, seed).simulate();
+        ProvisioningSimulator simulator = new ProvisioningSimulator(instance, solution.pools(), solution.unguarded(),
+                requests, seed);
+        simulator.loadPlan(solution);
+        return simulator.simulate();
+    }
+
+    /**
+     * An online run: what the policy did, as a plan that replays through {@link #run} to the same
+     * outcome (its {@code recorded} block is this run's), and the run itself.
+     */
+    public record Online(ProvisioningSolution solution, Run run) {
+    }
+
+    /** Runs {@code policy} online on the seeded request stream of S1–S4. */
+    public static Online runOnline(ProvisioningInstance instance, ProvisioningPolicy policy, long seed) {
+        return runOnline(instance, policy, new ProvisioningRequestStream(instance, seed), seed);
+    }
+
+    /** Runs {@code policy} online on given requests; {@code seed} is only recorded. */
+    public static Online runOnline(ProvisioningInstance instance, ProvisioningPolicy policy,
+                                   ProvisioningRequests requests, long seed) {
+        List<ProvisioningSolution.Pool> pools = policy.pools();
+        ProvisioningSimulator simulator = new ProvisioningSimulator(instance, pools, policy.unguarded(), requests,
+                seed);
+        simulator.attach(policy);
+        Run run = simulator.simulate();
+        ProvisioningSolution solution = new ProvisioningSolution(policy.name(), pools, simulator.log.periods,
+                simulator.log.actions, seed, run.outcome(), policy.unguarded()
+                ? ProvisioningSolution.GUARD_OFF : ProvisioningSolution.GUARD_INSTANCE);
+        return new Online(solution, run);
     }
 
     private Run simulate() {
         for (int a = 0; a < actionTime.length; a++) {
             events.push(actionTime[a], (ACTION << KIND_SHIFT) | a, a);
+        }
+        if (changeTime != null) {
+            for (int c = 0; c < changeTime.length; c++) {
+                events.push(changeTime[c], (ROUTING << KIND_SHIFT) | c, c);
+            }
         }
         long arrivalKey = ARRIVAL << KIND_SHIFT;
         while (true) {
@@ -260,7 +316,9 @@ public final class ProvisioningSimulator {
                 case (int) VM_READY -> vmReady(payload, time);
                 case (int) COMPLETION -> complete(payload, time);
                 case (int) HOP -> enter(payload, time, slotTarget[payload]);
-                case (int) ACTION -> act(payload, time);
+                case (int) ACTION -> act(actionPool[payload], actionLaunch[payload], actionCount[payload], time);
+                case (int) ROUTING -> changeRouting(payload);
+                case (int) EPOCH -> epoch(time);
                 default -> throw new IllegalStateException("Unknown event kind in key " + key);
             }
         }
@@ -274,28 +332,25 @@ public final class ProvisioningSimulator {
         slotArrival[slot] = time;
         slotStage[slot] = 0;
         slotWorker[slot] = -1;
+        if (observing) {
+            arrivalsPerSecond[(int) time]++;
+        }
         route(slot, 0, time, FROM_CLIENT);
     }
 
     /** S5: the routing decision of stage {@code stage}, then the hop (S8) and the entry. */
     private void route(int slot, int stage, double time, int from) {
-        int p = period(time);
-        int at = p * stageCount + stage;
-        int pool = routePool[at];
+        int pool = routePool[stage];
         boolean toVm = false;
         if (pool >= 0) {
-            if (creditPeriod[stage] != p) {
-                credit[stage] = 0;
-                creditPeriod[stage] = p;
-            }
-            credit[stage] = Math.min(1, credit[stage] + routeAlpha[at]);
+            credit[stage] = Math.min(1, credit[stage] + routeAlpha[stage]);
             if (credit[stage] >= CREDIT_ONE) {
                 long second = (long) Math.floor(time);
                 if (counterSecond[stage] != second) {
                     counterSecond[stage] = second;
                     secondCount[stage] = 0;
                 }
-                boolean underCap = secondCount[stage] < routeCap[at];
+                boolean underCap = secondCount[stage] < routeCap[stage];
                 boolean underGuard = guardPerWorker == Double.POSITIVE_INFINITY
                         || queues[pool].size() < guardPerWorker * readyWorkers[pool];
                 if (underCap && underGuard) {
@@ -308,7 +363,7 @@ public final class ProvisioningSimulator {
             }
         }
         int target = toVm ? pool : -1;
-        slotMemory[slot] = routeMemory[at];
+        slotMemory[slot] = routeMemory[stage];
         double hop = from == FROM_CLIENT ? 0 : hopSeconds[from * 3 + (toVm ? FROM_VM : FROM_FAAS)];
         if (hop > 0) {
             slotTarget[slot] = target;
@@ -337,6 +392,9 @@ public final class ProvisioningSimulator {
     private void startOnWorker(int slot, int worker, double time) {
         int vm = workerVm[worker];
         vmBusy[vm]++;
+        if (observing) {
+            changeBusy(vmPool[vm], 1, time);
+        }
         slotWorker[slot] = worker;
         double serviceSeconds = slotServiceMs[slot * stageCount + slotStage[slot]] / 1000 / poolSpeed[vmPool[vm]];
         events.push(time + serviceSeconds, (COMPLETION << KIND_SHIFT) | slotRequest[slot], slot);
@@ -372,6 +430,9 @@ public final class ProvisioningSimulator {
         }
         if (stage == slotExit[slot]) {
             recordLatency((time - slotArrival[slot]) * 1000);
+            if (observing) {
+                exitCounts[stage]++;
+            }
             if (worker >= 0) {
                 releaseWorker(worker, time);
             }
@@ -400,6 +461,9 @@ public final class ProvisioningSimulator {
         int vm = workerVm[worker];
         vmBusy[vm]--;
         int pool = vmPool[vm];
+        if (observing) {
+            changeBusy(pool, -1, time);
+        }
         if (vmState[vm] == READY) {
             if (queues[pool].size() > 0) {
                 startOnWorker(queues[pool].poll(), worker, time);
@@ -442,17 +506,16 @@ public final class ProvisioningSimulator {
     }
 
     /** S9: launches are billed from now and ready after L^V; terminations pick booting VMs first. */
-    private void act(int action, double time) {
-        int pool = actionPool[action];
-        if (actionLaunch[action]) {
-            for (int c = 0; c < actionCount[action]; c++) {
+    private void act(int pool, boolean launch, int count, double time) {
+        if (launch) {
+            for (int c = 0; c < count; c++) {
                 int vm = newVm(pool, time);
                 acceptingVms[pool]++;
                 events.push(time + vmColdStartSeconds, (VM_READY << KIND_SHIFT) | vm, vm);
             }
             return;
         }
-        for (int c = 0; c < actionCount[action]; c++) {
+        for (int c = 0; c < count; c++) {
             int vm = terminationCandidate(pool);
             if (vm < 0) {
                 break;
@@ -521,11 +584,6 @@ public final class ProvisioningSimulator {
         return vm;
     }
 
-    private int period(double time) {
-        int p = (int) Math.floor(time / periodSeconds);
-        return p < 0 ? 0 : Math.min(p, periodCount - 1);
-    }
-
     private int allocateSlot() {
         if (freeSlots.size() == 0) {
             int old = slotCapacity;
@@ -587,41 +645,172 @@ public final class ProvisioningSimulator {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private void compileRouting(ProvisioningSolution solution) {
-        List<ProvisioningSolution.Period> periods = new ArrayList<>(solution.periods());
-        periods.sort(Comparator.comparingInt(ProvisioningSolution.Period::period));
-        if (periods.isEmpty() || periods.get(0).period() != 0) {
-            throw new IllegalArgumentException("The plan must list period 0; its first period is "
-                    + (periods.isEmpty() ? "missing" : Integer.toString(periods.get(0).period())) + ".");
-        }
+    /**
+     * Compiles a plan: its actions, its periods[] entries, and the routing events at every period start
+     * (credit reset, the entry in force) and at every {@code fromSeconds}.
+     */
+    private void loadPlan(ProvisioningSolution solution) {
         List<ProvisioningSolution.Pool> pools = solution.pools();
-        int listed = 0;
-        for (int p = 0; p < periodCount; p++) {
-            while (listed + 1 < periods.size() && periods.get(listed + 1).period() <= p) {
-                listed++;
+        List<ProvisioningSolution.Action> actions = new ArrayList<>(solution.actions());
+        actions.sort(Comparator.comparingDouble(ProvisioningSolution.Action::timeSeconds));
+        actionTime = new double[actions.size()];
+        actionLaunch = new boolean[actions.size()];
+        actionPool = new int[actions.size()];
+        actionCount = new int[actions.size()];
+        for (int a = 0; a < actions.size(); a++) {
+            ProvisioningSolution.Action action = actions.get(a);
+            actionTime[a] = action.timeSeconds();
+            actionLaunch[a] = action.isLaunch();
+            actionPool[a] = require(poolIndex(pools, action.pool()), "pool " + action.pool());
+            actionCount[a] = action.count();
+        }
+
+        List<ProvisioningSolution.Period> entries = new ArrayList<>(solution.periods());
+        entries.sort(Comparator.comparingDouble(entry -> entry.startSeconds(periodSeconds)));
+        if (entries.isEmpty() || entries.get(0).period() != 0 || entries.get(0).fromSeconds() != null) {
+            throw new IllegalArgumentException("The plan must list period 0; its first period is "
+                    + (entries.isEmpty() ? "missing" : Integer.toString(entries.get(0).period())) + ".");
+        }
+        int entryCount = entries.size();
+        entryPool = new int[entryCount * stageCount];
+        entryAlpha = new double[entryCount * stageCount];
+        entryCap = new int[entryCount * stageCount];
+        entryMemory = new int[entryCount * stageCount];
+        Arrays.fill(entryMemory, -1);
+        int intraCount = 0;
+        for (int e = 0; e < entryCount; e++) {
+            ProvisioningSolution.Period entry = entries.get(e);
+            if (entry.fromSeconds() != null) {
+                intraCount++;
             }
-            ProvisioningSolution.Period period = periods.get(listed);
-            for (int i = 0; i < stageCount; i++) {
-                routePool[p * stageCount + i] = -1;
-                routeMemory[p * stageCount + i] = -1;
-            }
-            for (ProvisioningSolution.Routing routing : period.routing()) {
-                int i = require(instance.stageIndex(routing.stage()), "stage " + routing.stage());
-                int at = p * stageCount + i;
-                routePool[at] = routing.pool() == null ? -1 : require(poolIndex(pools, routing.pool()),
+            for (ProvisioningSolution.Routing routing : entry.routing()) {
+                int at = e * stageCount + require(instance.stageIndex(routing.stage()), "stage " + routing.stage());
+                entryPool[at] = routing.pool() == null ? -1 : require(poolIndex(pools, routing.pool()),
                         "pool " + routing.pool());
-                routeAlpha[at] = routing.vmFraction();
-                routeCap[at] = routing.vmMaxPerSecond() == null ? Integer.MAX_VALUE : routing.vmMaxPerSecond();
-                routeMemory[at] = require(instance.faas().memoryOptionsMiB().indexOf(routing.faasMemoryMiB()),
+                entryAlpha[at] = routing.vmFraction();
+                entryCap[at] = routing.vmMaxPerSecond() == null ? Integer.MAX_VALUE : routing.vmMaxPerSecond();
+                entryMemory[at] = require(instance.faas().memoryOptionsMiB().indexOf(routing.faasMemoryMiB()),
                         "FaaS memory " + routing.faasMemoryMiB());
             }
             for (int i = 0; i < stageCount; i++) {
-                if (routeMemory[p * stageCount + i] < 0) {
-                    throw new IllegalArgumentException("Period " + period.period() + " has no routing for stage "
+                if (entryMemory[e * stageCount + i] < 0) {
+                    throw new IllegalArgumentException("Period " + entry.period() + " has no routing for stage "
                             + instance.stages().get(i).id() + ".");
                 }
             }
         }
+        applyEntry(0);
+        int changes = periodCount - 1 + intraCount;
+        changeTime = new double[changes];
+        changeEntry = new int[changes];
+        changeResets = new boolean[changes];
+        int c = 0;
+        int inForce = 0;
+        for (int p = 1; p < periodCount; p++) {
+            double start = (double) p * periodSeconds;
+            for (int e = inForce + 1; e < entryCount && entries.get(e).startSeconds(periodSeconds) < start; e++) {
+                changeTime[c] = insidePeriod(entries.get(e));
+                changeEntry[c++] = e;
+                inForce = e;
+            }
+            while (inForce + 1 < entryCount && entries.get(inForce + 1).startSeconds(periodSeconds) <= start) {
+                inForce++;
+            }
+            changeTime[c] = start;
+            changeEntry[c] = inForce;
+            changeResets[c++] = true;
+        }
+        for (int e = inForce + 1; e < entryCount; e++) {
+            changeTime[c] = insidePeriod(entries.get(e));
+            changeEntry[c++] = e;
+        }
+        if (c != changes) {
+            throw new IllegalArgumentException("The plan's periods[] entries are not in time order or start "
+                    + "outside their period.\nMaybe it was not verified; ProvisioningVerifier reports such entries.");
+        }
+    }
+
+    private static double insidePeriod(ProvisioningSolution.Period entry) {
+        if (entry.fromSeconds() == null) {
+            throw new IllegalArgumentException("Period " + entry.period() + " is listed out of order or out of range."
+                    + "\nMaybe it was not verified; ProvisioningVerifier reports such entries.");
+        }
+        return entry.fromSeconds();
+    }
+
+    /** Online: the policy acts at t = 0 before the first request; epochs follow at every period start. */
+    private void attach(ProvisioningPolicy online) {
+        policy = online;
+        observing = true;
+        arrivalsPerSecond = new int[(int) horizonSeconds];
+        exitCounts = new long[stageCount];
+        busyWorkers = new int[poolCount];
+        busyArea = new double[poolCount];
+        busySince = new double[poolCount];
+        log = new OnlineLog();
+        for (int i = 0; i < stageCount; i++) {
+            routePool[i] = -1;
+            routeCap[i] = Integer.MAX_VALUE;
+            routeMemory[i] = 0;
+        }
+        for (int p = 1; p < periodCount; p++) {
+            events.push((double) p * periodSeconds, (EPOCH << KIND_SHIFT) | nextWakeUpId++, 0);
+        }
+        Control control = new Control(0, true);
+        policy.epoch(control);
+        control.close();
+        lastEpochTime = 0;
+        log.record(0, true);
+    }
+
+    /** Online: a period start or a wake-up; a second epoch at the same time is dropped. */
+    private void epoch(double time) {
+        if (time == lastEpochTime) {
+            return;
+        }
+        lastEpochTime = time;
+        int p = (int) Math.floor(time / periodSeconds);
+        boolean periodStart = time == (double) p * periodSeconds;
+        if (periodStart) {
+            Arrays.fill(credit, 0);
+        }
+        Control control = new Control(time, false);
+        policy.epoch(control);
+        control.close();
+        log.record(time, periodStart);
+    }
+
+    private void changeBusy(int pool, int delta, double time) {
+        busyArea[pool] += busyWorkers[pool] * (time - busySince[pool]);
+        busySince[pool] = time;
+        busyWorkers[pool] += delta;
+    }
+
+    /** Ready VMs of a pool as the verifier counts them: launched by t − L^V and not terminated. */
+    private int readyAt(int pool, double time) {
+        int ready = 0;
+        IntList vms = poolVms[pool];
+        for (int k = 0; k < vms.size(); k++) {
+            int vm = vms.get(k);
+            if ((vmState[vm] == BOOTING || vmState[vm] == READY) && vmLaunch[vm] + vmColdStartSeconds <= time) {
+                ready++;
+            }
+        }
+        return ready;
+    }
+
+    private void changeRouting(int change) {
+        if (changeResets[change]) {
+            Arrays.fill(credit, 0);
+        }
+        applyEntry(changeEntry[change]);
+    }
+
+    private void applyEntry(int entry) {
+        System.arraycopy(entryPool, entry * stageCount, routePool, 0, stageCount);
+        System.arraycopy(entryAlpha, entry * stageCount, routeAlpha, 0, stageCount);
+        System.arraycopy(entryCap, entry * stageCount, routeCap, 0, stageCount);
+        System.arraycopy(entryMemory, entry * stageCount, routeMemory, 0, stageCount);
     }
 
     private static int poolIndex(List<ProvisioningSolution.Pool> pools, String id) {
@@ -639,6 +828,167 @@ public final class ProvisioningSimulator {
                     + ".\nMaybe it was not verified; ProvisioningVerifier reports such references.");
         }
         return index;
+    }
+
+    /** The policy's view at one epoch: observations up to now, and its actions, applied at once. */
+    private final class Control implements ProvisioningControl {
+        private final double time;
+        private final boolean initial;
+        private boolean open = true;
+
+        Control(double time, boolean initial) {
+            this.time = time;
+            this.initial = initial;
+        }
+
+        void close() {
+            open = false;
+        }
+
+        private void requireOpen() {
+            if (!open) {
+                throw new IllegalStateException("A policy may act only during its epoch call.");
+            }
+        }
+
+        @Override
+        public ProvisioningInstance instance() {
+            return instance;
+        }
+
+        @Override
+        public double timeSeconds() {
+            return time;
+        }
+
+        @Override
+        public int arrivalsInSecond(int second) {
+            if (second < 0 || second + 1 > time) {
+                throw new IllegalArgumentException("Second " + second + " is not over at t = " + time + ".");
+            }
+            return arrivalsPerSecond[second];
+        }
+
+        @Override
+        public long exits(int stage) {
+            return exitCounts[stage];
+        }
+
+        @Override
+        public double busyWorkerSeconds(int pool) {
+            return busyArea[pool] + busyWorkers[pool] * (time - busySince[pool]);
+        }
+
+        @Override
+        public int readyVms(int pool) {
+            return readyWorkers[pool] / poolVcpus[pool];
+        }
+
+        @Override
+        public int bootingVms(int pool) {
+            return acceptingVms[pool] - readyWorkers[pool] / poolVcpus[pool];
+        }
+
+        @Override
+        public int queueLength(int pool) {
+            return queues[pool].size();
+        }
+
+        @Override
+        public void launch(int pool, int count) {
+            requireOpen();
+            if (count <= 0) {
+                return;
+            }
+            double at = initial ? -vmColdStartSeconds : time;
+            act(pool, true, count, at);
+            log.actions.add(new ProvisioningSolution.Action(at, ProvisioningSolution.Action.LAUNCH,
+                    policy.pools().get(pool).id(), count));
+        }
+
+        @Override
+        public void terminate(int pool, int count) {
+            requireOpen();
+            int effective = Math.min(count, acceptingVms[pool]);
+            if (effective <= 0) {
+                return;
+            }
+            act(pool, false, effective, time);
+            log.actions.add(new ProvisioningSolution.Action(time, ProvisioningSolution.Action.TERMINATE,
+                    policy.pools().get(pool).id(), effective));
+        }
+
+        @Override
+        public void route(int stage, int pool, double vmFraction, Integer vmMaxPerSecond, int faasMemoryMiB) {
+            requireOpen();
+            int memory = instance.faas().memoryOptionsMiB().indexOf(faasMemoryMiB);
+            if (memory < 0 || pool >= poolCount || !(vmFraction >= 0 && vmFraction <= 1)) {
+                throw new IllegalArgumentException("Bad routing of stage " + stage + ": pool " + pool + ", α "
+                        + vmFraction + ", memory " + faasMemoryMiB + ".");
+            }
+            routePool[stage] = pool < 0 ? -1 : pool;
+            routeAlpha[stage] = pool < 0 ? 0 : vmFraction;
+            routeCap[stage] = pool < 0 || vmMaxPerSecond == null ? Integer.MAX_VALUE : vmMaxPerSecond;
+            routeMemory[stage] = memory;
+        }
+
+        @Override
+        public void wakeUpAt(double when) {
+            requireOpen();
+            if (!(when > time)) {
+                throw new IllegalArgumentException("A wake-up at " + when + " is not after t = " + time + ".");
+            }
+            if (when < horizonSeconds) {
+                events.push(when, (EPOCH << KIND_SHIFT) | nextWakeUpId++, 0);
+            }
+        }
+    }
+
+    /** What an online policy did, as periods[] entries and actions of a plan. */
+    private final class OnlineLog {
+        final List<ProvisioningSolution.Period> periods = new ArrayList<>();
+        final List<ProvisioningSolution.Action> actions = new ArrayList<>();
+        private int[] loggedPool;
+        private double[] loggedAlpha;
+        private int[] loggedCap;
+        private int[] loggedMemory;
+        private int[] loggedReady;
+
+        /**
+         * After an epoch: a period start gets an entry when its routing or ready counts differ from the
+         * entry in force; inside a period, a routing change gets an entry with {@code fromSeconds}.
+         */
+        void record(double time, boolean periodStart) {
+            int[] ready = new int[poolCount];
+            for (int q = 0; q < poolCount; q++) {
+                ready[q] = readyAt(q, time);
+            }
+            boolean routingChanged = loggedPool == null || !Arrays.equals(loggedPool, routePool)
+                    || !Arrays.equals(loggedAlpha, routeAlpha) || !Arrays.equals(loggedCap, routeCap)
+                    || !Arrays.equals(loggedMemory, routeMemory);
+            if (!routingChanged && !(periodStart && !Arrays.equals(loggedReady, ready))) {
+                return;
+            }
+            int p = (int) Math.floor(time / periodSeconds);
+            Map<String, Integer> vmCount = new LinkedHashMap<>();
+            List<ProvisioningSolution.Routing> routing = new ArrayList<>();
+            List<ProvisioningSolution.Pool> pools = policy.pools();
+            for (int q = 0; q < poolCount; q++) {
+                vmCount.put(pools.get(q).id(), ready[q]);
+            }
+            for (int i = 0; i < stageCount; i++) {
+                routing.add(new ProvisioningSolution.Routing(instance.stages().get(i).id(),
+                        instance.faas().memoryOptionsMiB().get(routeMemory[i]),
+                        routePool[i] < 0 ? null : pools.get(routePool[i]).id(), routeAlpha[i],
+                        routePool[i] < 0 || routeCap[i] == Integer.MAX_VALUE ? null : routeCap[i], null));
+            }
+            periods.add(new ProvisioningSolution.Period(p, periodStart ? null : time, vmCount, routing));
+            loggedPool = routePool.clone();
+            loggedAlpha = routeAlpha.clone();
+            loggedCap = routeCap.clone();
+            loggedMemory = routeMemory.clone();
+            loggedReady = ready;
+        }
     }
 
     /** A binary min-heap of events on parallel arrays, ordered by time, then key (kind, id). */

@@ -1,6 +1,7 @@
 package io.cloudopt.model.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,19 +14,41 @@ import java.util.Objects;
  * timed launches and terminations they compile to. {@code seed} is the simulator seed the objective is
  * evaluated under; {@code recorded} is the simulation block read from a file (null when absent or not
  * yet simulated), which the verifier compares with a re-run.
+ *
+ * <p>Two optional extensions carry the runs of online policies (§9) so that they replay as plans: a
+ * {@link Period} with {@code fromSeconds} changes the routing inside its period, and
+ * {@code vmQueueGuard = "off"} drops the VM queue guard of S5 (iaas-only runs with guard +∞).
  */
 public record ProvisioningSolution(String policy, List<Pool> pools, List<Period> periods, List<Action> actions,
-                                   long seed, ProvisioningOutcome recorded) {
+                                   long seed, ProvisioningOutcome recorded, String vmQueueGuard) {
+    /** {@code vmQueueGuard}: the instance's {@code simulation.vmQueueGuardPerWorker} applies (the default). */
+    public static final String GUARD_INSTANCE = "instance";
+    /** {@code vmQueueGuard}: no guard (+∞), as iaas-only runs. */
+    public static final String GUARD_OFF = "off";
+
     public ProvisioningSolution {
         Objects.requireNonNull(policy, "policy");
         pools = List.copyOf(pools);
         periods = List.copyOf(periods);
         actions = List.copyOf(actions);
+        vmQueueGuard = vmQueueGuard == null ? GUARD_INSTANCE : vmQueueGuard;
+    }
+
+    /** A plan under the instance's queue guard. */
+    public ProvisioningSolution(String policy, List<Pool> pools, List<Period> periods, List<Action> actions,
+                                long seed, ProvisioningOutcome recorded) {
+        this(policy, pools, periods, actions, seed, recorded, GUARD_INSTANCE);
     }
 
     /** The same decisions with the simulation block of {@code outcome}. */
     public ProvisioningSolution withRecorded(ProvisioningOutcome outcome) {
-        return new ProvisioningSolution(policy, pools, periods, actions, outcome.seed(), outcome);
+        return new ProvisioningSolution(policy, pools, periods, actions, outcome.seed(), outcome, vmQueueGuard);
+    }
+
+    /** True when the VM queue guard is off (+∞). */
+    @JsonIgnore
+    public boolean unguarded() {
+        return GUARD_OFF.equals(vmQueueGuard);
     }
 
     /** VMs of one type hosting a contiguous range of stages. */
@@ -38,14 +61,28 @@ public record ProvisioningSolution(String policy, List<Pool> pools, List<Period>
     }
 
     /**
-     * The plan of one period: ready VMs wanted per pool and the routing of every stage. A period
-     * holds until the next listed one.
+     * The plan of one period: ready VMs wanted per pool and the routing of every stage. An entry holds
+     * until the next listed one. With {@code fromSeconds} (optional, null = the period start) the entry
+     * starts inside its period, at a time pH &lt; fromSeconds &lt; (p+1)H: an online policy changed the
+     * routing there. Its {@code vmCount} is then the ready VMs at that time. Such a change does not
+     * reset the routing credit (S5 resets it at period starts only).
      */
-    @JsonPropertyOrder({"period", "vmCount", "routing"})
-    public record Period(int period, Map<String, Integer> vmCount, List<Routing> routing) {
+    @JsonPropertyOrder({"period", "fromSeconds", "vmCount", "routing"})
+    public record Period(int period, @JsonInclude(JsonInclude.Include.NON_NULL) Double fromSeconds,
+                         Map<String, Integer> vmCount, List<Routing> routing) {
         public Period {
             vmCount = Collections.unmodifiableMap(new LinkedHashMap<>(vmCount));
             routing = List.copyOf(routing);
+        }
+
+        /** An entry that starts at its period's start. */
+        public Period(int period, Map<String, Integer> vmCount, List<Routing> routing) {
+            this(period, null, vmCount, routing);
+        }
+
+        /** The time the entry starts: {@code fromSeconds}, or pH. */
+        public double startSeconds(double periodSeconds) {
+            return fromSeconds != null ? fromSeconds : period * periodSeconds;
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Set;
  * The plan rules of problems/provisioning.md §4 and §6, written apart from the simulator: pool, stage and
  * period references, contiguous pool stages that fit the VM memory, FaaS memories in M with m ≥ mem_i,
  * α ∈ [0,1], counts ≥ 0, no routing to a pool without ready VMs, actions that reproduce {@code vmCount}
- * at every period start, and a recorded simulation block that matches a re-run (costs ±1e-9 relative,
- * counts exact). A simulated SLO miss is not a violation.
+ * at every period start and at the {@code fromSeconds} of every entry that starts inside its period,
+ * and a recorded simulation block that matches a re-run (costs ±1e-9 relative, counts exact). A
+ * simulated SLO miss is not a violation.
  */
 public final class ProvisioningVerifier {
     static final double COST_TOLERANCE = 1e-9;
@@ -79,18 +80,30 @@ public final class ProvisioningVerifier {
                                      Map<String, Integer> pools, List<Violation> violations) {
         int periodCount = instance.periodCount();
         List<ProvisioningSolution.Period> periods = solution.periods();
-        if (periods.isEmpty() || periods.get(0).period() != 0) {
+        if (periods.isEmpty() || periods.get(0).period() != 0 || periods.get(0).fromSeconds() != null) {
             violations.add(new Violation("periods", "$.periods", "must start with period 0"));
         }
+        double periodSeconds = instance.periodSeconds();
         for (int k = 0; k < periods.size(); k++) {
             ProvisioningSolution.Period period = periods.get(k);
             String at = "$.periods[" + k + "]";
             if (period.period() < 0 || period.period() >= periodCount) {
                 violations.add(new Violation("periods", at + ".period", period.period() + " out of range"));
             }
-            if (k > 0 && period.period() <= periods.get(k - 1).period()) {
+            Double from = period.fromSeconds();
+            double start = (double) period.period() * periodSeconds;
+            if (from != null && !(from > start && from < start + periodSeconds)) {
+                violations.add(new Violation("periods", at + ".fromSeconds", from + " must lie inside period "
+                        + period.period() + ", in (" + start + ", " + (start + periodSeconds) + ")"));
+            }
+            if (k > 0 && from == null && period.period() <= periods.get(k - 1).period()) {
                 violations.add(new Violation("periods", at + ".period", period.period()
                         + " must be greater than the previous period " + periods.get(k - 1).period()));
+            }
+            if (k > 0 && from != null && !(period.startSeconds(periodSeconds)
+                    > periods.get(k - 1).startSeconds(periodSeconds))) {
+                violations.add(new Violation("periods", at + ".fromSeconds", from
+                        + " must be after the start of the previous entry"));
             }
             period.vmCount().forEach((pool, count) -> {
                 if (!pools.containsKey(pool)) {
@@ -187,7 +200,8 @@ public final class ProvisioningVerifier {
     /**
      * Replays the actions alone: a VM launched at x is ready at x + L^V; a termination picks booting
      * VMs first (latest launch first), then ready ones (highest id first). At every period start the
-     * ready VMs of each pool must equal the {@code vmCount} of the period in force.
+     * ready VMs of each pool must equal the {@code vmCount} of the entry in force, and so must they at
+     * the {@code fromSeconds} of an entry that starts inside its period (actions at that time count).
      */
     private static void checkReadyCounts(ProvisioningInstance instance, ProvisioningSolution solution,
                                          List<Violation> violations) {
@@ -197,10 +211,22 @@ public final class ProvisioningVerifier {
         List<ProvisioningSolution.Action> actions = new ArrayList<>(solution.actions());
         actions.sort(Comparator.comparingDouble(ProvisioningSolution.Action::timeSeconds));
         List<ProvisioningSolution.Period> periods = solution.periods();
+        double periodSeconds = instance.periodSeconds();
+        // checkpoints: every period start (entry −1: the one in force), then every entry inside a period
+        List<double[]> checkpoints = new ArrayList<>();
+        for (int p = 0; p < instance.periodCount(); p++) {
+            checkpoints.add(new double[] {p * periodSeconds, -1});
+        }
+        for (int k = 0; k < periods.size(); k++) {
+            if (periods.get(k).fromSeconds() != null) {
+                checkpoints.add(new double[] {periods.get(k).fromSeconds(), k});
+            }
+        }
+        checkpoints.sort(Comparator.comparingDouble(checkpoint -> checkpoint[0]));
         int next = 0;
         int listed = -1;
-        for (int p = 0; p < instance.periodCount(); p++) {
-            double start = (double) p * instance.periodSeconds();
+        for (double[] checkpoint : checkpoints) {
+            double start = checkpoint[0];
             while (next < actions.size() && actions.get(next).timeSeconds() <= start) {
                 ProvisioningSolution.Action action = actions.get(next++);
                 List<double[]> pool = vms.get(action.pool());
@@ -215,10 +241,11 @@ public final class ProvisioningVerifier {
                     }
                 }
             }
-            while (listed + 1 < periods.size() && periods.get(listed + 1).period() <= p) {
+            while (listed + 1 < periods.size() && periods.get(listed + 1).startSeconds(periodSeconds) <= start) {
                 listed++;
             }
             ProvisioningSolution.Period period = periods.get(listed);
+            String when = checkpoint[1] < 0 ? "period " + (int) Math.round(start / periodSeconds) : "the entry's start";
             for (ProvisioningSolution.Pool pool : solution.pools()) {
                 int ready = 0;
                 for (double[] vm : vms.get(pool.id())) {
@@ -229,7 +256,7 @@ public final class ProvisioningVerifier {
                 int wanted = period.vmCount().getOrDefault(pool.id(), 0);
                 if (ready != wanted) {
                     violations.add(new Violation("vmCount", "$.periods[" + listed + "].vmCount",
-                            "the actions give " + ready + " ready VMs in pool " + pool.id() + " at period " + p
+                            "the actions give " + ready + " ready VMs in pool " + pool.id() + " at " + when
                                     + " (t = " + start + " s), vmCount says " + wanted));
                     return;
                 }
