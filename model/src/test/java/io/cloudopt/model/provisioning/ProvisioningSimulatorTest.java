@@ -166,4 +166,37 @@ class ProvisioningSimulatorTest {
                         ProvisioningSolution.Routing.faas("s2", 1024)))),
                 List.of(new ProvisioningSolution.Action(-10, ProvisioningSolution.Action.LAUNCH, "p", 1)), 1, null);
     }
+
+    /** A periods[] entry with fromSeconds = 30 sends s2 to the pool from 30 s on, inside period 0. */
+    private static ProvisioningSolution changeAt(double fromSeconds, int vmCountThen) {
+        return new ProvisioningSolution("hand",
+                List.of(new ProvisioningSolution.Pool("p", "v1", List.of("s2"))),
+                List.of(new ProvisioningSolution.Period(0, Map.of("p", 1), List.of(
+                                ProvisioningSolution.Routing.faas("s1", 1024), ProvisioningSolution.Routing.faas("s2", 1024))),
+                        new ProvisioningSolution.Period(0, fromSeconds, Map.of("p", vmCountThen), List.of(
+                                ProvisioningSolution.Routing.faas("s1", 1024),
+                                new ProvisioningSolution.Routing("s2", 1024, "p", 1.0, null, null)))),
+                List.of(new ProvisioningSolution.Action(-10, ProvisioningSolution.Action.LAUNCH, "p", 1)), 1, null);
+    }
+
+    @Test
+    void aRoutingChangeInsideAPeriodAppliesFromItsTime() {
+        // r0 at 10 s: s1 FaaS 10 ms (11e-6 USD), hop 5 ms, s2 FaaS 20 ms (21e-6 USD): 35 ms.
+        // r1 at 40 s: s1 FaaS 10 ms (11e-6 USD), hop 5 ms, s2 on the VM 20 ms: 35 ms.
+        // FaaS 43e-6 USD; the VM from −10 s to T = 120 s: 130 s = 0.13 USD.
+        ScriptedRequests requests = new ScriptedRequests().add(10, 1, 10, 20).add(40, 1, 10, 20);
+        ProvisioningOutcome outcome = ProvisioningSimulator.run(hand(0), changeAt(30, 1), requests, 1).outcome();
+        assertThat(outcome.faasCostUsd()).isCloseTo(43e-6, within(USD));
+        assertThat(outcome.vmCostUsd()).isCloseTo(0.13, within(USD));
+        assertThat(outcome.p99LatencyMs()).isCloseTo(35, within(MS));
+        assertThat(ProvisioningVerifier.verify(hand(0), changeAt(30, 1))).isEmpty();
+        // The verifier counts ready VMs at the entry's start, and the start must lie inside its period.
+        assertThat(ProvisioningVerifier.verify(hand(0), changeAt(30, 2)))
+                .extracting(io.cloudopt.model.common.Violation::message)
+                .containsExactly("the actions give 1 ready VMs in pool p at the entry's start (t = 30.0 s), "
+                        + "vmCount says 2");
+        assertThat(ProvisioningVerifier.verify(hand(0), changeAt(70, 1)))
+                .extracting(io.cloudopt.model.common.Violation::location)
+                .contains("$.periods[1].fromSeconds");
+    }
 }
