@@ -16,6 +16,7 @@ import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.dvamp.DvampInstance;
 import io.cloudopt.model.dvamp.DvampProblem;
 import io.cloudopt.model.dvamp.DvampSolution;
+import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.dvamp.DvampGreedySolver;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
@@ -44,18 +45,36 @@ import picocli.CommandLine.Spec;
                         + "prints the 10 % trimmed mean and the mean of the per-episode total wait.",
                 "  cloudopt simulate workflow --gates-instances gates_test_instances_S.csv --gamma 1.5 --policy bestfit",
                 "      every GATES test instance of the table in the gates simulator: VM cost, penalty, total, missed "
-                        + "deadlines and decisions per instance and their mean."})
+                        + "deadlines and decisions per instance and their mean.",
+                "  cloudopt simulate provisioning --instance branchynet-resnet110 --policy faas-only,iaas-only,libra,serflow "
+                        + "[--seed N] [--vm-type c5.large] [-o solution.json]",
+                "      each policy runs online on the seeded day (--instance: a file or a bundled sample); the run is "
+                        + "logged as a plan, verified, and (one policy) written with -o. JSON: {problem, instance, "
+                        + "instanceSha256, seed, threads, <result> | policies: [<result>, …], totalWallSeconds}, where "
+                        + "<result> = {policy, costUsd, vmCostUsd, faasCostUsd, p50LatencyMs, p99LatencyMs, requests, "
+                        + "violationFraction, sloMet, vmToFaasOverflow, faasColdStarts, verified, wallSeconds}; one "
+                        + "policy's result is inlined."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INSTANCE|PROBLEM",
-            description = "An instance file, or a problem id for a dataset run (dvamp, workflow).")
+            description = "An instance file, or a problem id for a dataset run (dvamp, workflow) or a provisioning run "
+                    + "(provisioning --instance …).")
     String target;
+
+    @Option(names = "--instance", paramLabel = "FILE|SAMPLE",
+            description = "provisioning: the instance file, or the name of a bundled sample (branchynet-resnet110).")
+    String provisioningInstance;
+
+    @Option(names = "--vm-type", paramLabel = "TYPE",
+            description = "provisioning libra and iaas-only: the VM type of their pools (default: c5.large).")
+    String vmType;
 
     @Option(names = "--policy", required = true, split = ",", paramLabel = "NAME",
             description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random, "
-                    + "ilp-step, lookahead, replay (with --solution); workflow: bestfit, prolis, reuse-first, new48.")
+                    + "ilp-step, lookahead, replay (with --solution); workflow: bestfit, prolis, reuse-first, new48; "
+                    + "provisioning: faas-only, iaas-only, libra, serflow.")
     List<String> policies;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "dvamp: the Huawei-East-1 lifetime CSV.")
@@ -97,7 +116,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Instance runs with --policy replay: the offline solution to execute.")
     Path solution;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of random policies (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of random policies (default: ${DEFAULT-VALUE}); "
+            + "provisioning: the simulator seed (default: the instance's simulation.seed).")
     long seed;
 
     @Option(names = "--window", defaultValue = "20",
@@ -115,6 +135,7 @@ final class SimulateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
+    @SuppressWarnings("unchecked")
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -125,15 +146,32 @@ final class SimulateCommand implements Callable<Integer> {
             throw InputException.usage("--trace and --starts go with a problem id (cloudopt simulate dvamp …), "
                     + "not with an instance file");
         }
-        return instance(Instances.read(Path.of(target)), out);
+        LoadedInstance<?> loaded = Instances.read(Path.of(target));
+        if (loaded.problem().id().equals("provisioning")) {
+            return provisioning((LoadedInstance<ProvisioningInstance>) loaded, out, err);
+        }
+        return instance(loaded, out);
+    }
+
+    private int provisioning(LoadedInstance<ProvisioningInstance> loaded, PrintWriter out, PrintWriter err) {
+        Long seedOption = spec.commandLine().getParseResult().hasMatchedOption("--seed") ? seed : null;
+        return ProvisioningSimulation.run(loaded, policies, seedOption, vmType, output, common.json, out, err);
     }
 
     private int dataset(PrintWriter out, PrintWriter err) {
         if (target.equals("workflow")) {
             return workflowSuite(out, err);
         }
+        if (target.equals("provisioning")) {
+            if (provisioningInstance == null) {
+                throw InputException.usage("cloudopt simulate provisioning needs --instance FILE|SAMPLE (e.g. "
+                        + "branchynet-resnet110)");
+            }
+            return provisioning(ProvisioningSimulation.load(provisioningInstance), out, err);
+        }
         if (!target.equals("dvamp")) {
-            throw InputException.usage("dataset runs exist for dvamp and workflow; give an instance file for " + target);
+            throw InputException.usage("dataset runs exist for dvamp, workflow and provisioning; give an instance file "
+                    + "for " + target);
         }
         if (trace == null || starts == null) {
             throw InputException.usage("cloudopt simulate dvamp needs --trace FILE and --starts FILE");
