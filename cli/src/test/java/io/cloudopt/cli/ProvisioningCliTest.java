@@ -1,8 +1,11 @@
 package io.cloudopt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudopt.instances.Samples;
 import io.cloudopt.model.common.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +18,104 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The provisioning instance commands: generate and convert, with the shared checks. */
+/** The provisioning commands: generate, convert and simulate, with the shared checks. */
 class ProvisioningCliTest {
     @TempDir
     Path dir;
+
+    /** The bundled reference instance cut to its first hour, optionally without VM types. */
+    private Path shortInstance(String name, boolean withVmTypes) throws IOException {
+        ObjectNode document = (ObjectNode) Json.parse(Samples.bytes(Samples.find("provisioning",
+                "branchynet-resnet110").orElseThrow()), Path.of("sample"), "Instance");
+        document.put("horizonSeconds", 3600);
+        if (!withVmTypes) {
+            document.putArray("vmTypes");
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, Json.compact(document));
+        return file;
+    }
+
+    @Test
+    void simulateOnePolicyWritesAVerifiedSolution() throws IOException {
+        Path instance = shortInstance("short.json", true);
+        Path solution = dir.resolve("libra.json");
+        CliRun run = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy", "libra",
+                "--json", "-o", solution.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        for (String field : List.of("policy", "costUsd", "vmCostUsd", "faasCostUsd", "p50LatencyMs", "p99LatencyMs",
+                "requests", "violationFraction", "sloMet", "vmToFaasOverflow", "seed", "threads", "verified")) {
+            assertThat(result.has(field)).as(field).isTrue();
+        }
+        assertThat(result.get("policy").asText()).isEqualTo("libra");
+        assertThat(result.get("seed").asLong()).isEqualTo(1);
+        assertThat(result.get("threads").asInt()).isEqualTo(1);
+        assertThat(result.get("costUsd").asDouble()).isCloseTo(result.get("vmCostUsd").asDouble()
+                + result.get("faasCostUsd").asDouble(), within(1e-9));
+        assertThat(result.get("requests").asLong()).isBetween(60_000L, 90_000L);
+        JsonNode written = Json.parse(Files.readAllBytes(solution), solution, "Solution");
+        assertThat(written.get("policy").asText()).isEqualTo("libra");
+        assertThat(written.get("solver").get("name").asText()).isEqualTo("greedy-libra");
+        assertThat(written.get("objective").asDouble()).isEqualTo(result.get("costUsd").asDouble());
+        CliRun verify = CliRun.of("verify", instance.toString(), solution.toString());
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    }
+
+    @Test
+    void simulateSeveralPoliciesAsJsonAndAsATable() throws IOException {
+        Path instance = shortInstance("short.json", true);
+        CliRun run = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
+                "faas-only,serflow", "--seed", "3", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = Json.parse(run.out().getBytes(StandardCharsets.UTF_8), Path.of("stdout"), "Output");
+        assertThat(result.get("seed").asLong()).isEqualTo(3);
+        assertThat(result.get("policies")).hasSize(2);
+        assertThat(result.get("policies").get(0).get("policy").asText()).isEqualTo("faas-only");
+        assertThat(result.get("policies").get(0).get("vmCostUsd").asDouble()).isZero();
+        assertThat(result.get("policies").get(1).get("policy").asText()).isEqualTo("serflow");
+        assertThat(result.get("policies").get(1).get("sloMet").isBoolean()).isTrue();
+
+        CliRun table = CliRun.of("simulate", instance.toString(), "--policy", "iaas-only,faas-only");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("policy", "costUsd", "p99 ms", "iaas-only", "faas-only");
+    }
+
+    @Test
+    void badPolicyNamesAndInstancesAreUsageErrors() throws IOException {
+        Path instance = shortInstance("short.json", true);
+        CliRun unknown = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
+                "libra,greedy");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown provisioning policy \"greedy\"; expected one of faas-only, "
+                + "iaas-only, libra, serflow");
+        assertThat(unknown.out()).isEmpty();
+        CliRun noInstance = CliRun.of("simulate", "provisioning", "--policy", "libra");
+        assertThat(noInstance.exitCode()).isEqualTo(2);
+        assertThat(noInstance.err()).contains("needs --instance");
+        CliRun noSample = CliRun.of("simulate", "provisioning", "--instance", "no-such-sample", "--policy", "libra");
+        assertThat(noSample.exitCode()).isEqualTo(2);
+        assertThat(noSample.err()).contains("no such file and no bundled provisioning sample");
+        CliRun vmType = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy", "libra",
+                "--vm-type", "t2.micro");
+        assertThat(vmType.exitCode()).isEqualTo(2);
+        assertThat(vmType.err()).contains("--vm-type t2.micro is not a VM type");
+        CliRun twoOutputs = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
+                "libra,serflow", "-o", dir.resolve("x.json").toString());
+        assertThat(twoOutputs.exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
+    @Test
+    void withoutVmTypesOnlyFaasOnlyRuns() throws IOException {
+        Path instance = shortInstance("no-vms.json", false);
+        CliRun libra = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy", "libra");
+        assertThat(libra.exitCode()).isEqualTo(2);
+        assertThat(libra.err()).contains("$.vmTypes: no VM types; only faas-only can run");
+        CliRun faasOnly = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
+                "faas-only", "--json");
+        assertThat(faasOnly.exitCode()).as(faasOnly.err()).isZero();
+    }
 
     @Test
     void generateTheReferenceAndAVariant() {
