@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cloudopt.model.common.Source;
+import io.cloudopt.model.common.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,11 +193,11 @@ class ProvisioningSimulatorTest {
         assertThat(ProvisioningVerifier.verify(hand(0), changeAt(30, 1))).isEmpty();
         // The verifier counts ready VMs at the entry's start, and the start must lie inside its period.
         assertThat(ProvisioningVerifier.verify(hand(0), changeAt(30, 2)))
-                .extracting(io.cloudopt.model.common.Violation::message)
+                .extracting(Violation::message)
                 .containsExactly("the actions give 1 ready VMs in pool p at the entry's start (t = 30.0 s), "
                         + "vmCount says 2");
         assertThat(ProvisioningVerifier.verify(hand(0), changeAt(70, 1)))
-                .extracting(io.cloudopt.model.common.Violation::location)
+                .extracting(Violation::location)
                 .contains("$.periods[1].fromSeconds");
     }
 }
