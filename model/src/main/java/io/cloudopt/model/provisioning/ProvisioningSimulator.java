@@ -41,6 +41,8 @@ public final class ProvisioningSimulator {
     private static final long ROUTING = 5;
     private static final long EPOCH = 6;
     private static final int KIND_SHIFT = 60;
+    /** Payload of a period-start epoch (a wake-up has 0). */
+    private static final int PERIOD_EPOCH = 1;
 
     private static final int FROM_CLIENT = 0;
     private static final int FROM_VM = 1;
@@ -282,14 +284,16 @@ public final class ProvisioningSimulator {
         return new Online(solution, run);
     }
 
+    /**
+     * The event loop. Timed actions, routing changes and period epochs are chained (each pushes the
+     * next when it fires), so the heap holds only what is in flight.
+     */
     private Run simulate() {
-        for (int a = 0; a < actionTime.length; a++) {
-            events.push(actionTime[a], (ACTION << KIND_SHIFT) | a, a);
+        if (actionTime.length > 0) {
+            events.push(actionTime[0], ACTION << KIND_SHIFT, 0);
         }
-        if (changeTime != null) {
-            for (int c = 0; c < changeTime.length; c++) {
-                events.push(changeTime[c], (ROUTING << KIND_SHIFT) | c, c);
-            }
+        if (changeTime != null && changeTime.length > 0) {
+            events.push(changeTime[0], ROUTING << KIND_SHIFT, 0);
         }
         long arrivalKey = ARRIVAL << KIND_SHIFT;
         while (true) {
@@ -316,9 +320,24 @@ public final class ProvisioningSimulator {
                 case (int) VM_READY -> vmReady(payload, time);
                 case (int) COMPLETION -> complete(payload, time);
                 case (int) HOP -> enter(payload, time, slotTarget[payload]);
-                case (int) ACTION -> act(actionPool[payload], actionLaunch[payload], actionCount[payload], time);
-                case (int) ROUTING -> changeRouting(payload);
-                case (int) EPOCH -> epoch(time);
+                case (int) ACTION -> {
+                    act(actionPool[payload], actionLaunch[payload], actionCount[payload], time);
+                    if (payload + 1 < actionTime.length) {
+                        events.push(actionTime[payload + 1], (ACTION << KIND_SHIFT) | (payload + 1), payload + 1);
+                    }
+                }
+                case (int) ROUTING -> {
+                    changeRouting(payload);
+                    if (payload + 1 < changeTime.length) {
+                        events.push(changeTime[payload + 1], (ROUTING << KIND_SHIFT) | (payload + 1), payload + 1);
+                    }
+                }
+                case (int) EPOCH -> {
+                    if (payload == PERIOD_EPOCH) {
+                        pushPeriodEpoch(time + periodSeconds);
+                    }
+                    epoch(time);
+                }
                 default -> throw new IllegalStateException("Unknown event kind in key " + key);
             }
         }
@@ -753,14 +772,19 @@ public final class ProvisioningSimulator {
             routeCap[i] = Integer.MAX_VALUE;
             routeMemory[i] = 0;
         }
-        for (int p = 1; p < periodCount; p++) {
-            events.push((double) p * periodSeconds, (EPOCH << KIND_SHIFT) | nextWakeUpId++, 0);
-        }
+        pushPeriodEpoch(periodSeconds);
         Control control = new Control(0, true);
         policy.epoch(control);
         control.close();
         lastEpochTime = 0;
         log.record(0, true);
+    }
+
+    private void pushPeriodEpoch(double time) {
+        int p = (int) Math.round(time / periodSeconds);
+        if (p < periodCount) {
+            events.push((double) p * periodSeconds, (EPOCH << KIND_SHIFT) | nextWakeUpId++, PERIOD_EPOCH);
+        }
     }
 
     /** Online: a period start or a wake-up; a second epoch at the same time is dropped. */
