@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 "  cloudopt simulate dvamp --trace Huawei-East-1-lt.csv --starts spane_test_start_indices_1000.csv "
                         + "--pms 5 --policy ff[,balance,…] [--episodes K]",
                 "      the SPANE protocol: per start index a first-fit probe gives L, the episode places L + 40 VMs; "
-                        + "prints the 10 % trimmed mean and the mean of the per-episode total wait.",
+                        + "prints the 10 %% trimmed mean and the mean of the per-episode total wait.",
                 "  cloudopt simulate workflow --gates-instances gates_test_instances_S.csv --gamma 1.5 --policy bestfit",
                 "      every GATES test instance of the table in the gates simulator: VM cost, penalty, total, missed "
                         + "deadlines and decisions per instance and their mean.",

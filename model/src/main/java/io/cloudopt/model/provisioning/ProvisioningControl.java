@@ -19,6 +19,15 @@ public interface ProvisioningControl {
     /** Requests that completed at exit stage {@code stage} (0-based) since the start. */
     long exits(int stage);
 
+    /** Requests of stage {@code stage} diverted from a pool to FaaS since the start (S5 vmToFaasOverflow). */
+    long overflow(int stage);
+
+    /** Requests completed (exited) since the start. */
+    long completed();
+
+    /** Completed requests whose latency exceeded D. */
+    long late();
+
     /** The integral over [0, t] of the pool's busy workers (draining VMs included), in worker-seconds. */
     double busyWorkerSeconds(int pool);
 

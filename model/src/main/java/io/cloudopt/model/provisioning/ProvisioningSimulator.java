@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -59,7 +60,38 @@ public final class ProvisioningSimulator {
      * A run: the solution's simulation block and some more latency percentiles (nearest rank, ms).
      */
     public record Run(ProvisioningOutcome outcome, double p50LatencyMs, double p95LatencyMs, double p999LatencyMs,
-                      double maxLatencyMs) {
+                      double maxLatencyMs, Periods periods) {
+    }
+
+    /**
+     * The run per planning period p = [pH, (p+1)H): the USD it incurred (FaaS invocations by start time, VM
+     * billing spread over the billed seconds [launch, launch + billed)), the requests that arrived in it and
+     * how many of them missed D. Times before 0 count in period 0, times at or after T in the last one,
+     * so the costs sum to the run's cost.
+     */
+    public record Periods(double[] vmCostUsd, double[] faasCostUsd, long[] requests, long[] violations) {
+        public double costUsd(int period) {
+            return vmCostUsd[period] + faasCostUsd[period];
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Periods that && Arrays.equals(vmCostUsd, that.vmCostUsd)
+                    && Arrays.equals(faasCostUsd, that.faasCostUsd) && Arrays.equals(requests, that.requests)
+                    && Arrays.equals(violations, that.violations);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(vmCostUsd), Arrays.hashCode(faasCostUsd), Arrays.hashCode(requests),
+                    Arrays.hashCode(violations));
+        }
+
+        @Override
+        public String toString() {
+            return "Periods[" + vmCostUsd.length + " periods, cost " + (Arrays.stream(vmCostUsd).sum()
+                    + Arrays.stream(faasCostUsd).sum()) + " USD, " + Arrays.stream(requests).sum() + " requests]";
+        }
     }
 
     private final ProvisioningInstance instance;
@@ -71,6 +103,7 @@ public final class ProvisioningSimulator {
     private final double horizonSeconds;
     private final double vmColdStartSeconds;
     private final double guardPerWorker;
+    private final double deadlineMs;
     private final double[] hopSeconds = new double[9];
 
     // pools
@@ -151,6 +184,11 @@ public final class ProvisioningSimulator {
     private double faasCostUsd;
     private long overflow;
     private long coldStarts;
+    private final double[] periodFaasCostUsd;
+    private final long[] periodRequests;
+    private final long[] periodLate;
+    private final long[] stageOverflow;
+    private long late;
 
     // online runs: the policy, its observations and its log (observing is false for plans)
     private ProvisioningPolicy policy;
@@ -175,6 +213,11 @@ public final class ProvisioningSimulator {
         this.horizonSeconds = instance.horizonSeconds();
         this.vmColdStartSeconds = instance.vmColdStartSeconds();
         this.guardPerWorker = unguarded ? Double.POSITIVE_INFINITY : instance.simulation().vmQueueGuardPerWorker();
+        this.deadlineMs = instance.slo().latencyMs();
+        this.periodFaasCostUsd = new double[periodCount];
+        this.periodRequests = new long[periodCount];
+        this.periodLate = new long[periodCount];
+        this.stageOverflow = new long[stageCount];
         ProvisioningInstance.Transfers hops = instance.transferMs();
         hopSeconds[FROM_VM * 3 + FROM_VM] = hops.vmVm() / 1000;
         hopSeconds[FROM_VM * 3 + FROM_FAAS] = hops.vmFaas() / 1000;
@@ -378,6 +421,7 @@ public final class ProvisioningSimulator {
                     secondCount[stage]++;
                 } else {
                     overflow++;
+                    stageOverflow[stage]++;
                 }
             }
         }
@@ -404,6 +448,7 @@ public final class ProvisioningSimulator {
             queues[pool].add(slot);
         } else {
             overflow++;
+            stageOverflow[slotStage[slot]]++;
             startFaas(slot, time);
         }
     }
@@ -437,7 +482,9 @@ public final class ProvisioningSimulator {
         }
         double durationMs = memorySlowdown[memory] * slotServiceMs[slot * stageCount + stage];
         double billedMs = Math.ceil(durationMs / faasGranularityMs) * faasGranularityMs;
-        faasCostUsd += faasUsdPerRequest + faasUsdPerGbMs * memoryGbFactor[memory] * billedMs;
+        double invocationUsd = faasUsdPerRequest + faasUsdPerGbMs * memoryGbFactor[memory] * billedMs;
+        faasCostUsd += invocationUsd;
+        periodFaasCostUsd[periodIndex(time)] += invocationUsd;
         events.push(time + delay + durationMs / 1000, (COMPLETION << KIND_SHIFT) | slotRequest[slot], slot);
     }
 
@@ -448,7 +495,7 @@ public final class ProvisioningSimulator {
             idleContainers[stage * memoryCount + slotMemory[slot]].push(time);
         }
         if (stage == slotExit[slot]) {
-            recordLatency((time - slotArrival[slot]) * 1000);
+            recordLatency(slotArrival[slot], (time - slotArrival[slot]) * 1000);
             if (observing) {
                 exitCounts[stage]++;
             }
@@ -555,8 +602,10 @@ public final class ProvisioningSimulator {
         }
         if (acceptingVms[pool] == 0) {
             while (queues[pool].size() > 0) {
+                int slot = queues[pool].poll();
                 overflow++;
-                startFaas(queues[pool].poll(), time);
+                stageOverflow[slotStage[slot]]++;
+                startFaas(slot, time);
             }
         }
     }
@@ -622,28 +671,52 @@ public final class ProvisioningSimulator {
         return freeSlots.removeLast();
     }
 
-    private void recordLatency(double latencyMs) {
+    private void recordLatency(double arrival, double latencyMs) {
         if (finished == latenciesMs.length) {
             latenciesMs = Arrays.copyOf(latenciesMs, 2 * finished);
         }
         latenciesMs[finished++] = latencyMs;
+        int period = periodIndex(arrival);
+        periodRequests[period]++;
+        if (latencyMs > deadlineMs) {
+            periodLate[period]++;
+            late++;
+        }
+    }
+
+    /** The planning period of a time, clamped to [0, T/H − 1]. */
+    private int periodIndex(double time) {
+        int period = (int) Math.floor(time / periodSeconds);
+        return period < 0 ? 0 : Math.min(periodCount - 1, period);
+    }
+
+    /** Spreads {@code usd} over [from, to) in proportion to the overlap with each period (clamped ends). */
+    private void spread(double[] perPeriod, double from, double to, double usd) {
+        int first = periodIndex(from);
+        int last = periodIndex(to);
+        if (first == last || to <= from) {
+            perPeriod[first] += usd;
+            return;
+        }
+        double length = to - from;
+        for (int p = first; p <= last; p++) {
+            double start = p == first ? from : p * periodSeconds;
+            double end = p == last ? to : (p + 1) * periodSeconds;
+            perPeriod[p] += usd * (end - start) / length;
+        }
     }
 
     /** S9 billing and S12 metrics. */
     private Run finish() {
         double minimumBilledSeconds = instance.vmMinBillingSeconds();
         double vmCostUsd = 0;
+        double[] periodVmCostUsd = new double[periodCount];
         for (int vm = 0; vm < vmCount; vm++) {
             double end = vmState[vm] == DONE ? vmEnd[vm] : horizonSeconds;
             double billed = Math.max(minimumBilledSeconds, Math.ceil(end - vmLaunch[vm] - 1e-9));
-            vmCostUsd += billed * poolUsdPerSecond[vmPool[vm]];
-        }
-        double deadlineMs = instance.slo().latencyMs();
-        long late = 0;
-        for (int r = 0; r < finished; r++) {
-            if (latenciesMs[r] > deadlineMs) {
-                late++;
-            }
+            double usd = billed * poolUsdPerSecond[vmPool[vm]];
+            vmCostUsd += usd;
+            spread(periodVmCostUsd, vmLaunch[vm], vmLaunch[vm] + billed, usd);
         }
         double[] sorted = Arrays.copyOf(latenciesMs, finished);
         Arrays.sort(sorted);
@@ -652,7 +725,8 @@ public final class ProvisioningSimulator {
                 faasCostUsd, nearestRank(sorted, 0.99), violationFraction,
                 violationFraction <= instance.slo().violationProbability(), overflow, coldStarts);
         return new Run(outcome, nearestRank(sorted, 0.50), nearestRank(sorted, 0.95), nearestRank(sorted, 0.999),
-                finished == 0 ? 0 : sorted[finished - 1]);
+                finished == 0 ? 0 : sorted[finished - 1],
+                new Periods(periodVmCostUsd, periodFaasCostUsd, periodRequests, periodLate));
     }
 
     /** The value at index ⌈q·n⌉ − 1 of sorted values (0 when there are none). */
@@ -901,6 +975,21 @@ public final class ProvisioningSimulator {
         @Override
         public double busyWorkerSeconds(int pool) {
             return busyArea[pool] + busyWorkers[pool] * (time - busySince[pool]);
+        }
+
+        @Override
+        public long overflow(int stage) {
+            return stageOverflow[stage];
+        }
+
+        @Override
+        public long completed() {
+            return finished;
+        }
+
+        @Override
+        public long late() {
+            return late;
         }
 
         @Override

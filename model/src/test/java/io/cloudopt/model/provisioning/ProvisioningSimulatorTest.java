@@ -84,6 +84,27 @@ class ProvisioningSimulatorTest {
     }
 
     @Test
+    void periodCostsSpreadVmBillingOverItsBilledSecondsAndCountRequestsByArrival() {
+        // The run above with H = 60 s: the VM's 130 billed seconds [−10, 120) give period 0 the 70 s
+        // [−10, 60) = 0.07 USD (time before 0 counts in period 0) and period 1 the 60 s = 0.06 USD. All FaaS
+        // (84e-6 USD) and all three requests, one of them late, are in period 0.
+        ProvisioningSolution plan = new ProvisioningSolution("hand",
+                List.of(new ProvisioningSolution.Pool("p", "v1", List.of("s2"))),
+                List.of(new ProvisioningSolution.Period(0, Map.of("p", 1), List.of(
+                        ProvisioningSolution.Routing.faas("s1", 1024),
+                        new ProvisioningSolution.Routing("s2", 1024, "p", 1.0, null, null)))),
+                List.of(new ProvisioningSolution.Action(-10, ProvisioningSolution.Action.LAUNCH, "p", 1)), 1, null);
+        ScriptedRequests requests = new ScriptedRequests().add(1.0, 1, 10, 50).add(1.001, 1, 10, 50)
+                .add(1.010, 1, 10, 50);
+        ProvisioningSimulator.Periods periods = ProvisioningSimulator.run(hand(0), plan, requests, 1).periods();
+        assertThat(periods.vmCostUsd()).containsExactly(new double[] {0.07, 0.06}, within(USD));
+        assertThat(periods.faasCostUsd()).containsExactly(new double[] {84e-6, 0}, within(USD));
+        assertThat(periods.costUsd(0)).isCloseTo(0.070084, within(USD));
+        assertThat(periods.requests()).containsExactly(3, 0);
+        assertThat(periods.violations()).containsExactly(1, 0);
+    }
+
+    @Test
     void terminationPicksBootingVmsFirstAndDrainingVmsAreBilledToTheirLastRequest() {
         // Two VMs launched at 0 (ids 0, 1). At 5 s both boot; the later launch, ties by highest id, is
         // vm1: billed max(60, 5) = 60 s. vm0 is ready at 10 s; r0 arrives at 15 s and runs s1 (3 s) and
