@@ -54,6 +54,21 @@ class ProvisioningPoliciesTest {
 
     @ParameterizedTest(name = "{0} on the {1} instance")
     @MethodSource("policiesAndInstances")
+    void aPlanRunAsAnOnlinePolicyGivesThePlansRunAndSeesEveryPeriodStart(String policy, String label,
+                                                                           ProvisioningInstance instance) {
+        ProvisioningSolution plan = ProvisioningSimulator.runOnline(instance,
+                ProvisioningPolicies.create(policy, instance, null), 1).solution();
+        List<Double> observed = new java.util.ArrayList<>();
+        ProvisioningSimulator.Online replay = ProvisioningSimulator.runOnline(instance,
+                new ProvisioningPlanPolicy(instance, plan, control -> observed.add(control.timeSeconds())), 1);
+        assertThat(replay.run()).isEqualTo(ProvisioningSimulator.run(instance, plan, 1));
+        assertThat(replay.solution().actions()).isEqualTo(plan.actions());
+        assertThat(observed).hasSize(instance.periodCount());
+        assertThat(observed.get(1)).isEqualTo(instance.periodSeconds());
+    }
+
+    @ParameterizedTest(name = "{0} on the {1} instance")
+    @MethodSource("policiesAndInstances")
     void anOnlineRunReplaysExactlyAsAPlanAndIsVerified(String policy, String label, ProvisioningInstance instance) {
         ProvisioningSimulator.Online online = ProvisioningSimulator.runOnline(instance,
                 ProvisioningPolicies.create(policy, instance, null), 1);
