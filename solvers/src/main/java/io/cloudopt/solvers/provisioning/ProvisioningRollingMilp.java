@@ -23,8 +23,8 @@ import java.util.Objects;
  * (obs = the realised rate of the previous period in the seeded stream; factor 1 at t = 0), starting
  * from the VMs ready before t and the launches committed earlier. It commits period t's routing and
  * terminations, and the launches for periods up to t + ⌈L^V/H⌉, which start before the next epoch.
- * A window without a solution in its time (none so far on the reference) falls back to the least-risk
- * FaaS-only option per stage, keeping the ready VMs. {@code stats.modelObjective} is the model cost of
+ * A later window without a solution in its time keeps the previous period's routing and every VM
+ * (counted in {@code stats.fallbacks}); without a solution for the first window there is no plan. {@code stats.modelObjective} is the model cost of
  * the committed plan at the realised rates (comparable with the oracle's); there is no bound.
  */
 public final class ProvisioningRollingMilp implements Solver<ProvisioningInstance, ProvisioningSolution> {
@@ -111,7 +111,7 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             SolveOptions step = options.withTime(Duration.ofNanos(Math.min(config.stepLimit().toNanos(), share)));
             ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, step,
                     System.nanoTime(), config.relativeGap(), null);
-            int[] option = new int[stages];
+            int[] option;
             int[][] now;
             int[][] launched;
             if (solved.choice() != null) {
@@ -126,12 +126,18 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
                 if (solved.outcome().termination() != Termination.CONVERGED) {
                     termination = solved.outcome().termination();
                 }
+            } else if (t == 0) {
+                Map<String, Object> stats = new LinkedHashMap<>(solved.outcome().stats());
+                stats.put("windows", 1);
+                return ProvisioningPlanReport.of(instance, null, solved.outcome().status(),
+                        solved.outcome().termination(), null, null, started, stats);
             } else {
+                // Keep the previous period's routing and every VM (ready or launched for t).
                 fallbacks++;
+                ProvisioningPlans.PeriodDecision previous = decisions.get(decisions.size() - 1);
                 launched = committed.getOrDefault(t, new int[stages][types]);
                 now = new int[stages][types];
                 for (int i = 0; i < stages; i++) {
-                    option[i] = leastRiskFaasOnly(tables[0][i]);
                     for (int k = 0; k < types; k++) {
                         now[i][k] = ready[i][k] + launched[i][k];
                     }
@@ -139,6 +145,10 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
                 for (int h = 1; h < window && h <= lead; h++) {
                     committed.putIfAbsent(t + h, new int[stages][types]);
                 }
+                decisions.add(new ProvisioningPlans.PeriodDecision(t, previous.tables(), previous.options(), now,
+                        launched));
+                ready = copy(now);
+                continue;
             }
             decisions.add(new ProvisioningPlans.PeriodDecision(t, tables[0], option, now, launched));
             ready = copy(now);
@@ -176,17 +186,6 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             }
         }
         return usd;
-    }
-
-    private static int leastRiskFaasOnly(ProvisioningOptionTable table) {
-        int best = -1;
-        for (int o = 0; o < table.size(); o++) {
-            if (table.vmCount(o) == 0 && (best < 0 || table.risk(o) < table.risk(best)
-                    || table.risk(o) == table.risk(best) && table.faasUsd(o) < table.faasUsd(best))) {
-                best = o;
-            }
-        }
-        return best >= 0 ? best : table.leastRisk();
     }
 
     private static int[][] copy(int[][] values) {
