@@ -6,6 +6,7 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.solvers.common.CpSatSupport;
 import io.cloudopt.solvers.common.SolveOptions;
@@ -146,7 +147,7 @@ public final class ProvisioningCpSat {
                 for (int ab = 0; ab < 4; ab++) {
                     if (tau[ab] > 0) {
                         BoolVar active = model.newBoolVar("w_t" + period + "_s" + i + "_" + ab);
-                        model.addBoolOr(new com.google.ortools.sat.Literal[] {pairs[ab][0].not(), pairs[ab][1].not(),
+                        model.addBoolOr(new Literal[] {pairs[ab][0].not(), pairs[ab][1].not(),
                                 active});
                         model.addGreaterOrEqual(LinearExpr.newBuilder().add(hop).addTerm(active, -tau[ab]), 0);
                     }

@@ -1,5 +1,8 @@
 package io.cloudopt.solvers.provisioning;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The options o = (k, n, α, m, b) of one stage at one arrival rate (problems/provisioning.md §7), after
  * the grid, stability, memory and dominance filters, in their generation order (index = tie-break
@@ -20,6 +23,7 @@ public final class ProvisioningOptionTable {
     private final double[] risk;
     private final ProvisioningOptions.Grid grid;
     private final int[] memoryMiB;
+    private final Map<Long, Integer> index;
 
     ProvisioningOptionTable(int stage, double ratePerSecond, double seconds, ProvisioningOptions.Grid grid,
                             int[] memoryMiB, int[] vmType, int[] vmCount, int[] alphaLevel, int[] memoryIndex,
@@ -37,6 +41,10 @@ public final class ProvisioningOptionTable {
         this.vmUsd = vmUsd;
         this.faasUsd = faasUsd;
         this.risk = risk;
+        this.index = new HashMap<>();
+        for (int o = 0; o < vmType.length; o++) {
+            index.put(key(o), o);
+        }
     }
 
     public int stage() {
@@ -136,6 +144,17 @@ public final class ProvisioningOptionTable {
             }
         }
         return best;
+    }
+
+    /** An option's identity (k, n, α level, m, b level) as one number, equal across tables of one stage. */
+    public long key(int option) {
+        return ((((long) (vmType[option] + 1) * 1024 + vmCount[option]) * 1024 + alphaLevel[option]) * 64
+                + memoryIndex[option]) * 4096 + budgetLevel[option];
+    }
+
+    /** The index of the option with {@code key}, or −1 when this table does not hold it. */
+    public int indexOf(long key) {
+        return index.getOrDefault(key, -1);
     }
 
     @Override

@@ -17,6 +17,10 @@ import org.apache.commons.math3.distribution.RealDistribution;
  * n = 0 twin has the same risk and budget at a lower cost (the multi-period models keep idle VMs through
  * N ≥ Σ n z instead). FaaS-only options whose slowdown tail is 0 at every budget (f_m = 1, L^F = 0) get
  * b = 0 only, the other budgets being dominated by it.
+ *
+ * <p>As in §7, the VM part of the split risk is the waiting tail alone and G_g uses full-speed service:
+ * with speedFactor ≥ 1 (every generated instance has 1) the VM service X/speed is within the shared
+ * term; a slower VM's extra (1/speed − 1)·X is not charged anywhere.
  */
 public final class ProvisioningOptions {
     /** Which SLO decomposition the risks and budgets belong to. */

@@ -3,6 +3,7 @@ package io.cloudopt.solvers.provisioning;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The data of one §7 model, shared by {@link ProvisioningMilp}, {@link ProvisioningCpSat} and the brute
@@ -148,11 +149,11 @@ public final class ProvisioningPlanModel {
     /** The service levels g usable at all (G_g ≤ ε; split bound), ascending; empty for the plain bound. */
     public int[] serviceLevels() {
         double epsilon = instance().slo().violationProbability();
-        return java.util.stream.IntStream.range(0, options.serviceLevels())
+        return IntStream.range(0, options.serviceLevels())
                 .filter(g -> options.sharedTerm(g) <= epsilon).toArray();
     }
 
-    /** The right-hand side of C5: B_g, or D for the plain bound. */
+    /** Split bound (y_g, G_g; C5 against Σ B_g y_g) or plain (C5' against D). */
     public boolean splitBound() {
         return options.sloBound() == ProvisioningOptions.SloBound.SPLIT;
     }

@@ -5,6 +5,7 @@ import io.cloudopt.model.common.Termination;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.model.provisioning.ProvisioningSolution;
 import io.cloudopt.solvers.common.MpSolverSupport;
+import io.cloudopt.solvers.common.OrTools;
 import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.SolveReport;
 import io.cloudopt.solvers.common.Solver;
@@ -23,8 +24,10 @@ import java.util.Objects;
  * (obs = the realised rate of the previous period in the seeded stream; factor 1 at t = 0), starting
  * from the VMs ready before t and the launches committed earlier. It commits period t's routing and
  * terminations, and the launches for periods up to t + ⌈L^V/H⌉, which start before the next epoch.
- * A later window without a solution in its time keeps the previous period's routing and every VM
- * (counted in {@code stats.fallbacks}); without a solution for the first window there is no plan. {@code stats.modelObjective} is the model cost of
+ * Each window is warm-started with the previous window's plan moved one period on. A window without a
+ * solution in its time is re-planned for period t alone ({@code stats.singlePeriodWindows}); if that
+ * fails too, period t keeps the previous routing and every VM ({@code stats.fallbacks}); without a
+ * solution for the first window there is no plan. {@code stats.modelObjective} is the model cost of
  * the committed plan at the realised rates (comparable with the oracle's); there is no bound.
  */
 public final class ProvisioningRollingMilp implements Solver<ProvisioningInstance, ProvisioningSolution> {
@@ -37,7 +40,7 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
      */
     public record Config(int windowPeriods, Duration stepLimit, double relativeGap,
                          ProvisioningOptions.Dominance dominance, ProvisioningOptions.Grid grid) {
-        public static final Config DEFAULT = new Config(12, Duration.ofSeconds(5), 1e-4,
+        public static final Config DEFAULT = new Config(12, Duration.ofSeconds(1), 1e-4,
                 ProvisioningOptions.Dominance.COST, ProvisioningOptions.Grid.STANDARD);
 
         public Config {
@@ -78,6 +81,7 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
     @Override
     public SolveReport<ProvisioningSolution> solve(ProvisioningInstance instance, SolveOptions options) {
         long started = System.nanoTime();
+        OrTools.load();
         double[] expected = ProvisioningRates.expected(instance);
         double[] realised = ProvisioningRates.realised(instance, options.seed());
         ProvisioningOptions table = ProvisioningOptions.of(instance, config.grid(), ProvisioningOptions.SloBound.SPLIT);
@@ -89,6 +93,8 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
         Map<Integer, int[][]> committed = new HashMap<>();
         List<ProvisioningPlans.PeriodDecision> decisions = new ArrayList<>();
         int fallbacks = 0;
+        Window previousWindow = null;
+        int shortWindows = 0;
         int optimal = 0;
         Termination termination = Termination.CONVERGED;
         for (int t = 0; t < periods; t++) {
@@ -108,12 +114,40 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             ProvisioningPlanModel data = ProvisioningPlanModel.multiPeriod(table, tables, t, copy(ready), fixed);
             long left = options.timeLimit().toNanos() - (System.nanoTime() - started);
             long share = Math.max(200_000_000L, left / (periods - t));
-            SolveOptions step = options.withTime(Duration.ofNanos(Math.min(config.stepLimit().toNanos(), share)));
+            // The first window has no earlier plan to fall back on: it may take ten steps' time.
+            long stepNanos = (t == 0 ? 10 : 1) * config.stepLimit().toNanos();
+            SolveOptions step = options.withTime(Duration.ofNanos(Math.min(stepNanos, share)));
             ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, step,
-                    System.nanoTime(), config.relativeGap(), null);
+                    System.nanoTime(), config.relativeGap(), shifted(previousWindow, data),
+                    ProvisioningMilp.Emphasis.SPEED);
+            boolean alonePlanned = false;
+            if (solved.choice() == null && window > 1) {
+                // No plan for the window in time: plan period t alone (its launches for later periods: none).
+                shortWindows++;
+                ProvisioningPlanModel alone = ProvisioningPlanModel.multiPeriod(table,
+                        new ProvisioningOptionTable[][] {tables[0]}, t, copy(ready), new int[][][] {fixed[0]});
+                ProvisioningMilp.Solved single = ProvisioningMilp.solve(alone, MpSolverSupport.Backend.SCIP, step,
+                        System.nanoTime(), config.relativeGap(), null, ProvisioningMilp.Emphasis.SPEED);
+                if (single.choice() != null) {
+                    int[][][] noLaunches = new int[window][stages][types];
+                    noLaunches[0] = single.choice().launches()[0];
+                    int[][][] readyRows = new int[window][][];
+                    int[][] optionRows = new int[window][];
+                    int[] levels = new int[window];
+                    for (int h = 0; h < window; h++) {
+                        readyRows[h] = h == 0 ? single.choice().ready()[0] : new int[stages][types];
+                        optionRows[h] = single.choice().option()[0];
+                        levels[h] = single.choice().level()[0];
+                    }
+                    solved = new ProvisioningMilp.Solved(single.outcome(),
+                            new ProvisioningPlanModel.Choice(optionRows, levels, readyRows, noLaunches));
+                    alonePlanned = true;
+                }
+            }
             int[] option;
             int[][] now;
             int[][] launched;
+            previousWindow = solved.choice() == null || alonePlanned ? null : new Window(data, solved.choice());
             if (solved.choice() != null) {
                 ProvisioningPlanModel.Choice choice = solved.choice();
                 option = choice.option()[0].clone();
@@ -157,6 +191,7 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("windows", periods);
         stats.put("windowsOptimal", optimal);
+        stats.put("singlePeriodWindows", shortWindows);
         stats.put("fallbacks", fallbacks);
         double modelCost = realisedModelCost(table, realised, decisions);
         return ProvisioningPlanReport.of(instance, plan, SolveStatus.FEASIBLE, termination, modelCost, null, started,
@@ -186,6 +221,32 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             }
         }
         return usd;
+    }
+
+    private record Window(ProvisioningPlanModel data, ProvisioningPlanModel.Choice choice) {
+    }
+
+    /**
+     * The previous window's plan moved one period on, as a (partial) hint: the same options where the new
+     * tables hold them, the last period repeated; no VM counts (SCIP completes them).
+     */
+    static ProvisioningPlanModel.Choice shifted(Window previous, ProvisioningPlanModel next) {
+        if (previous == null) {
+            return null;
+        }
+        int periods = next.periods();
+        int stages = next.stages();
+        int[][] option = new int[periods][stages];
+        int[] level = new int[periods];
+        for (int t = 0; t < periods; t++) {
+            int from = Math.min(t + 1, previous.data().periods() - 1);
+            level[t] = previous.choice().level()[from];
+            for (int i = 0; i < stages; i++) {
+                long key = previous.data().table(from, i).key(previous.choice().option()[from][i]);
+                option[t][i] = next.table(t, i).indexOf(key);
+            }
+        }
+        return new ProvisioningPlanModel.Choice(option, level, null, null);
     }
 
     private static int[][] copy(int[][] values) {

@@ -7,10 +7,13 @@ import io.cloudopt.model.common.SolveStatus;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.model.provisioning.ProvisioningSolution;
 import io.cloudopt.model.provisioning.ProvisioningVerifier;
+import io.cloudopt.solvers.common.MpSolverSupport;
 import io.cloudopt.solvers.common.SolveOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,7 +48,7 @@ class ProvisioningExactCrossCheckTest {
                     .isCloseTo(brute.getAsDouble(), within(1e-9));
         }
 
-        ProvisioningMilp.Solved milp = ProvisioningMilp.solve(full, io.cloudopt.solvers.common.MpSolverSupport.Backend.SCIP,
+        ProvisioningMilp.Solved milp = ProvisioningMilp.solve(full, MpSolverSupport.Backend.SCIP,
                 OPTIONS, System.nanoTime(), 0, null);
         if (brute.isEmpty()) {
             assertThat(milp.outcome().status()).as("seed %d milp", seed).isEqualTo(SolveStatus.INFEASIBLE);
@@ -60,7 +63,7 @@ class ProvisioningExactCrossCheckTest {
                 assertThat(ProvisioningVerifier.verify(instance, plan)).as("seed %d plan", seed).isEmpty();
             } else {
                 ProvisioningSolution plan = ProvisioningPlans.compile(instance, "milp-static", seed,
-                        java.util.List.of(ProvisioningStaticSolver.decision(full, milp.choice())));
+                        List.of(ProvisioningStaticSolver.decision(full, milp.choice())));
                 assertThat(ProvisioningVerifier.verify(instance, plan)).as("seed %d plan", seed).isEmpty();
             }
         }
@@ -80,7 +83,7 @@ class ProvisioningExactCrossCheckTest {
     }
 
     /** The seeds cover infeasible and feasible, one- and two-period, split and plain models. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theSeedsCoverEveryCase() {
         int infeasible = 0;
         int multiPeriod = 0;
@@ -95,7 +98,7 @@ class ProvisioningExactCrossCheckTest {
             multiPeriod += model.isMultiPeriod() ? 1 : 0;
             plain += model.splitBound() ? 0 : 1;
             ProvisioningMilp.Solved milp = ProvisioningMilp.solve(model,
-                    io.cloudopt.solvers.common.MpSolverSupport.Backend.SCIP, OPTIONS, System.nanoTime(), 0, null);
+                    MpSolverSupport.Backend.SCIP, OPTIONS, System.nanoTime(), 0, null);
             if (milp.choice() != null) {
                 boolean vm = false;
                 for (int t = 0; t < model.periods(); t++) {
