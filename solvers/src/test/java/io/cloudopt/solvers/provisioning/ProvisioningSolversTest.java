@@ -62,9 +62,7 @@ class ProvisioningSolversTest {
     /** §12 golden: the plain per-stage union bound is infeasible on the reference instance. */
     @Test
     void plainSloBoundIsInfeasibleOnTheReference() {
-        ProvisioningStaticSolver plain = new ProvisioningStaticSolver(new ProvisioningStaticSolver.Config(
-                ProvisioningStaticSolver.Technique.MILP, ProvisioningOptions.SloBound.PLAIN,
-                ProvisioningOptions.Grid.STANDARD));
+        var plain = ProvisioningSolvers.create("milp-static", java.util.Map.of("sloBound", "plain"));
         SolveReport<ProvisioningSolution> report = plain.solve(ProvisioningReference.INSTANCE, OPTIONS);
         assertThat(report.status()).isEqualTo(SolveStatus.INFEASIBLE);
         assertThat(report.solution()).isNull();
