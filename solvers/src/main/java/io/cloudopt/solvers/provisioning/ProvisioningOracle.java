@@ -76,6 +76,7 @@ public final class ProvisioningOracle implements Solver<ProvisioningInstance, Pr
         ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, options, started,
                 0, warm, ProvisioningMilp.Emphasis.SPEED);
         stats.putAll(solved.outcome().stats());
+        stats.put("modelBound", solved.outcome().bound());
         ProvisioningPlanModel.Choice best = solved.choice();
         if (warm != null && (best == null || data.cost(warm) < data.cost(best))) {
             best = warm;

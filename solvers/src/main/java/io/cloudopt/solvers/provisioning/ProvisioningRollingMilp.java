@@ -53,6 +53,9 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
         }
     }
 
+    /** A window solve gets at least this much time, or is not started. */
+    static final long MIN_STEP_NANOS = 200_000_000L;
+
     private final Config config;
 
     public ProvisioningRollingMilp() {
@@ -98,6 +101,21 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
         int optimal = 0;
         Termination termination = Termination.CONVERGED;
         for (int t = 0; t < periods; t++) {
+            long left = options.timeLimit().toNanos() - (System.nanoTime() - started);
+            long share = left / (periods - t);
+            if (t > 0 && share < MIN_STEP_NANOS) {
+                // Out of time: keep the previous routing and every VM, as below.
+                fallbacks++;
+                int[][] launched = committed.getOrDefault(t, new int[stages][types]);
+                decisions.add(keep(decisions.get(decisions.size() - 1), t, ready, launched));
+                for (int h = 1; h <= lead && t + h < periods; h++) {
+                    committed.putIfAbsent(t + h, new int[stages][types]);
+                }
+                ready = copy(decisions.get(decisions.size() - 1).ready());
+                previousWindow = null;
+                termination = Termination.TIME_LIMIT;
+                continue;
+            }
             double factor = t == 0 || expected[t - 1] <= 0 ? 1
                     : Math.max(0.5, Math.min(2, realised[t - 1] / expected[t - 1]));
             int window = Math.min(config.windowPeriods(), periods - t);
@@ -112,11 +130,10 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
                 fixed[h] = committed.get(t + h);
             }
             ProvisioningPlanModel data = ProvisioningPlanModel.multiPeriod(table, tables, t, copy(ready), fixed);
-            long left = options.timeLimit().toNanos() - (System.nanoTime() - started);
-            long share = Math.max(200_000_000L, left / (periods - t));
-            // The first window has no earlier plan to fall back on: it may take ten steps' time.
-            long stepNanos = (t == 0 ? 10 : 1) * config.stepLimit().toNanos();
-            SolveOptions step = options.withTime(Duration.ofNanos(Math.min(stepNanos, share)));
+            // The first window has no earlier plan to fall back on: up to ten steps' time or half of the limit.
+            long stepNanos = t == 0 ? Math.min(10 * config.stepLimit().toNanos(), Math.max(left / 2, MIN_STEP_NANOS))
+                    : Math.min(config.stepLimit().toNanos(), share);
+            SolveOptions step = options.withTime(Duration.ofNanos(stepNanos));
             ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, step,
                     System.nanoTime(), config.relativeGap(), shifted(previousWindow, data),
                     ProvisioningMilp.Emphasis.SPEED);
@@ -168,19 +185,12 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             } else {
                 // Keep the previous period's routing and every VM (ready or launched for t).
                 fallbacks++;
-                ProvisioningPlans.PeriodDecision previous = decisions.get(decisions.size() - 1);
                 launched = committed.getOrDefault(t, new int[stages][types]);
-                now = new int[stages][types];
-                for (int i = 0; i < stages; i++) {
-                    for (int k = 0; k < types; k++) {
-                        now[i][k] = ready[i][k] + launched[i][k];
-                    }
-                }
                 for (int h = 1; h < window && h <= lead; h++) {
                     committed.putIfAbsent(t + h, new int[stages][types]);
                 }
-                decisions.add(new ProvisioningPlans.PeriodDecision(t, previous.tables(), previous.options(), now,
-                        launched));
+                decisions.add(keep(decisions.get(decisions.size() - 1), t, ready, launched));
+                now = decisions.get(decisions.size() - 1).ready();
                 ready = copy(now);
                 continue;
             }
@@ -221,6 +231,19 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
             }
         }
         return usd;
+    }
+
+    /** Period t with the previous period's routing and every VM: N_t = N_{t−1} + the launches committed for t. */
+    private static ProvisioningPlans.PeriodDecision keep(ProvisioningPlans.PeriodDecision previous, int t,
+                                                         int[][] ready, int[][] launched) {
+        int[][] now = new int[ready.length][];
+        for (int i = 0; i < ready.length; i++) {
+            now[i] = ready[i].clone();
+            for (int k = 0; k < now[i].length; k++) {
+                now[i][k] += launched[i][k];
+            }
+        }
+        return new ProvisioningPlans.PeriodDecision(t, previous.tables(), previous.options(), now, launched);
     }
 
     private record Window(ProvisioningPlanModel data, ProvisioningPlanModel.Choice choice) {
