@@ -27,7 +27,10 @@ public final class ProvisioningOptions {
     public enum SloBound {
         /** §7 default: ε_io = α·P(W &gt; b) + (1−α)·P((f_m − 1)X_i + L^F &gt; b) plus the shared term G_g. */
         SPLIT,
-        /** The plain union bound: ε_io = the stage sojourn tail P(W + X_i/speed &gt; b) or P(f_m X_i + L^F &gt; b), Σ b + hops ≤ D. */
+        /**
+         * The plain union bound: ε_io = the stage sojourn tail P(W + X_i/speed &gt; b) or
+         * P(f_m X_i + L^F &gt; b), and Σ b + hops ≤ D.
+         */
         PLAIN
     }
 
@@ -91,7 +94,7 @@ public final class ProvisioningOptions {
     private final double[][][] sojournBins;
     private final double[][][] serviceSurvival;
     private final boolean[][] keptTypes;
-    /** Options above these can be in no feasible plan: r_i ε_io ≤ ε − min_g G_g, and b ≤ max{B_g : G_g ≤ ε}. */
+    /** Options above these fit in no feasible plan: r_i ε_io ≤ ε − min_g G_g and b ≤ max{B_g : G_g ≤ ε}. */
     private final double riskCap;
     private final int budgetLevelCap;
 
@@ -391,7 +394,8 @@ public final class ProvisioningOptions {
             }
             return;
         }
-        // P(Y + W > b) = P(Y > b) + C·E[e^{−θ(b−Y)}; Y ≤ b], each bin (qh, (q+1)h] of Y bounded at its upper end.
+        // P(Y + W > b) = P(Y > b) + C·E[e^{−θ(b−Y)}; Y ≤ b], each bin (qh, (q+1)h] of Y taken at its
+        // upper end.
         double[] bins = sojournBins[stage][vmType];
         double h = ProvisioningServiceTail.STEP_MS;
         for (int b = 0; b < out.length; b++) {

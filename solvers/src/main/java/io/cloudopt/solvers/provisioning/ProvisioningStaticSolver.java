@@ -82,8 +82,8 @@ public final class ProvisioningStaticSolver implements Solver<ProvisioningInstan
         Double bound;
         ProvisioningPlanModel.Choice choice;
         if (config.technique() == Technique.MILP) {
-            ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, options, started,
-                    0, null);
+            ProvisioningMilp.Solved solved = ProvisioningMilp.solve(data, MpSolverSupport.Backend.SCIP, options,
+                    started, 0, null);
             stats.putAll(solved.outcome().stats());
             status = solved.outcome().status();
             termination = solved.outcome().termination();
@@ -95,7 +95,8 @@ public final class ProvisioningStaticSolver implements Solver<ProvisioningInstan
             status = solved.outcome().status();
             termination = solved.outcome().termination();
             // The bound of the integer-scaled model (micro-USD, costs rounded up, risks rounded up).
-            bound = solved.outcome().bound() == null ? null : solved.outcome().bound() / ProvisioningPlanModel.MICRO_USD;
+            bound = solved.outcome().bound() == null ? null
+                    : solved.outcome().bound() / ProvisioningPlanModel.MICRO_USD;
             stats.put("scaledObjectiveMicroUsd", solved.outcome().objective());
             choice = solved.choice();
         }

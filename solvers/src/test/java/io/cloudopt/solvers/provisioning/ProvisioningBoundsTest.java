@@ -14,7 +14,8 @@ class ProvisioningBoundsTest {
     @Test
     void combinatorialBoundByHand() {
         ProvisioningInstance instance = new ProvisioningInstance("bound", "", Source.NONE, 600, 300, List.of(
-                new ProvisioningInstance.Stage("s1", 0.5, 10, ProvisioningInstance.ServiceDistribution.lognormal(0.5), 256),
+                new ProvisioningInstance.Stage("s1", 0.5, 10, ProvisioningInstance.ServiceDistribution.lognormal(0.5),
+                        256),
                 new ProvisioningInstance.Stage("s2", 0.5, 40, ProvisioningInstance.ServiceDistribution.lognormal(0.5),
                         3008)),
                 new ProvisioningInstance.Faas(List.of(1769, 3008), 1769, 0.0000166667, 0.20, 1, 0, 600),

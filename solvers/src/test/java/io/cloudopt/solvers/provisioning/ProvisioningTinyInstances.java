@@ -20,7 +20,8 @@ final class ProvisioningTinyInstances {
         List<ProvisioningInstance.Stage> stages = new ArrayList<>();
         double left = 1;
         for (int i = 0; i < stageCount; i++) {
-            double exit = i == stageCount - 1 ? left : Math.round(left * (0.2 + 0.5 * random.nextDouble()) * 1000) / 1000.0;
+            double exit = i == stageCount - 1 ? left
+                    : Math.round(left * (0.2 + 0.5 * random.nextDouble()) * 1000) / 1000.0;
             left -= exit;
             double sigma = 0.3 + 0.5 * random.nextDouble();
             stages.add(new ProvisioningInstance.Stage("s" + (i + 1), exit, 5 + random.nextInt(60),
