@@ -2,6 +2,7 @@ package io.cloudopt.solvers.common;
 
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.solvers.dvamp.DvampSolvers;
+import io.cloudopt.solvers.provisioning.ProvisioningSolvers;
 import io.cloudopt.solvers.rescheduling.ReschedulingSolvers;
 import io.cloudopt.solvers.workflow.WorkflowSolvers;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
 /** Every problem's solver catalog, by problem id. */
 public final class Catalogs {
     private static final List<SolverCatalog<?, ?>> ALL = List.of(DvampSolvers.CATALOG, ReschedulingSolvers.CATALOG,
-            WorkflowSolvers.CATALOG);
+            WorkflowSolvers.CATALOG, ProvisioningSolvers.CATALOG);
 
     private Catalogs() {
     }
