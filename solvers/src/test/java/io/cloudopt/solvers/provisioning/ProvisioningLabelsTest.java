@@ -32,7 +32,7 @@ class ProvisioningLabelsTest {
     void oracleLabelsEncodeItsPlanAndReplay() {
         ProvisioningInstance instance = twoPeakHours();
         SolveReport<ProvisioningSolution> report = new ProvisioningOracle().solve(instance,
-                SolveOptions.withTimeLimit(Duration.ofSeconds(30)));
+                SolveOptions.withTimeLimit(Duration.ofSeconds(5)));
         ProvisioningSolution plan = report.solution();
         ObjectNode expert = Json.object().put("name", "oracle").put("status", report.status().name());
         ProvisioningLabels.Episode episode = ProvisioningLabels.episode(instance, plan,
