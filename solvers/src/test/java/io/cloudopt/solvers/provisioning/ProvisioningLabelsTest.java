@@ -18,19 +18,19 @@ import org.junit.jupiter.api.Test;
  * set, and rewards that a replay of the decoded actions reproduces; a tampered reward or action is caught.
  */
 class ProvisioningLabelsTest {
-    /** The first two hours of the reference day, shifted so that the peak (80 req/s) falls in them. */
-    static ProvisioningInstance twoPeakHours() {
+    /** The first hour of the reference day, shifted so that the peak (80 req/s) falls in its middle. */
+    static ProvisioningInstance peakHour() {
         ProvisioningInstance reference = ProvisioningReference.INSTANCE;
-        ProvisioningInstance.Arrivals arrivals = ProvisioningInstance.Arrivals.diurnal(50, 0.6, 3600,
+        ProvisioningInstance.Arrivals arrivals = ProvisioningInstance.Arrivals.diurnal(50, 0.6, 1800,
                 reference.arrivals().burst());
-        return new ProvisioningInstance("peak-2h", "", null, 7200, reference.periodSeconds(), reference.stages(),
+        return new ProvisioningInstance("peak-1h", "", null, 3600, reference.periodSeconds(), reference.stages(),
                 reference.faas(), reference.vmTypes(), reference.vmColdStartSeconds(), reference.vmMinBillingSeconds(),
                 reference.transferMs(), reference.slo(), arrivals, reference.simulation());
     }
 
     @Test
     void oracleLabelsEncodeItsPlanAndReplay() {
-        ProvisioningInstance instance = twoPeakHours();
+        ProvisioningInstance instance = peakHour();
         SolveReport<ProvisioningSolution> report = new ProvisioningOracle().solve(instance,
                 SolveOptions.withTimeLimit(Duration.ofSeconds(5)));
         ProvisioningSolution plan = report.solution();
