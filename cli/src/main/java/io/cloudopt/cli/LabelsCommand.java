@@ -19,6 +19,8 @@ import io.cloudopt.model.dvamp.DvampRun;
 import io.cloudopt.model.dvamp.DvampSemantics;
 import io.cloudopt.model.dvamp.DvampSolution;
 import io.cloudopt.model.dvamp.DvampWorkload;
+import io.cloudopt.model.provisioning.ProvisioningInstance;
+import io.cloudopt.model.provisioning.ProvisioningSolution;
 import io.cloudopt.model.rescheduling.ReschedulingInstance;
 import io.cloudopt.model.workflow.WorkflowInstance;
 import io.cloudopt.model.workflow.WorkflowLabelReplay;
@@ -28,6 +30,7 @@ import io.cloudopt.model.rescheduling.ReschedulingSolution;
 import io.cloudopt.model.dvamp.SpaneProtocol;
 import io.cloudopt.solvers.dvamp.DvampLookaheadPolicy;
 import io.cloudopt.solvers.dvamp.DvampOnlinePolicies;
+import io.cloudopt.solvers.provisioning.ProvisioningLabels;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +61,8 @@ final class LabelsCommand implements Callable<Integer> {
     @Option(names = "--expert", required = true, paramLabel = "POLICY",
             description = "dvamp: the policy whose decisions are labelled (ff, bf, balance, wf, random, ilp-step, "
                     + "lookahead, replay with --solution); rescheduling: the solver whose plan is labelled (greedy, "
-                    + "cpsat, milp-agg, timefold, …); workflow: the policy (bestfit, prolis, reuse-first, new48, rollout).")
+                    + "cpsat, milp-agg, timefold, …); workflow: the policy (bestfit, prolis, reuse-first, new48, rollout); "
+                    + "provisioning: the planner (oracle, milp-rolling).")
     String expert;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
@@ -149,6 +153,9 @@ final class LabelsCommand implements Callable<Integer> {
             if (problemId.equals("workflow")) {
                 return workflow(loaded, lines, instances, out);
             }
+            if (problemId.equals("provisioning")) {
+                return provisioning(loaded, lines, instances, out);
+            }
             for (int e = 0; e < loaded.size(); e++) {
                 LoadedInstance<DvampInstance> dvamp = (LoadedInstance<DvampInstance>) loaded.get(e);
                 DvampInstance instance = dvamp.instance();
@@ -181,6 +188,9 @@ final class LabelsCommand implements Callable<Integer> {
             expertNode.put("clairvoyant", clairvoyant);
         } else if (problem.equals("workflow")) {
             expertNode.put("simulator", "gates");
+        } else if (problem.equals("provisioning")) {
+            expertNode.put("timeLimitSeconds", settings.options().timeLimitSeconds());
+            manifest.put("actionSetForm", "per-stage");
         } else {
             expertNode.put("features", features);
             expertNode.put("timeLimitSeconds", settings.options().timeLimitSeconds());
@@ -266,6 +276,50 @@ final class LabelsCommand implements Callable<Integer> {
                     .put("objective", episode.outcome().totalCost());
         }
         return finish("workflow", lines, count, instances, out);
+    }
+
+    /**
+     * Provisioning: the expert ({@code oracle} or {@code milp-rolling}) plans the day; each period start is
+     * one line (problems/provisioning.md §10), checked by replay before anything is written.
+     */
+    @SuppressWarnings("unchecked")
+    private int provisioning(List<LoadedInstance<?>> loaded, StringBuilder lines, ArrayNode instances,
+                             PrintWriter out) {
+        if (!List.of("oracle", "milp-rolling").contains(expert)) {
+            throw InputException.usage("provisioning labels take --expert oracle or milp-rolling (got \"" + expert
+                    + "\")");
+        }
+        long count = 0;
+        for (int e = 0; e < loaded.size(); e++) {
+            LoadedInstance<ProvisioningInstance> instance = (LoadedInstance<ProvisioningInstance>) loaded.get(e);
+            Solving<ProvisioningInstance, ?> solving = Solving.run(instance, expert, settings.options());
+            if (!solving.verified.verified()) {
+                throw new CheckFailed("the expert " + expert + " gave no verified plan for " + instance.name() + ": "
+                        + solving.report().status() + " " + solving.verified.violations());
+            }
+            ObjectNode expertNode = Json.object();
+            expertNode.put("name", expert);
+            expertNode.put("status", solving.report().status().name());
+            expertNode.put("relGap", solving.report().relGap());
+            ProvisioningLabels.Episode episode = ProvisioningLabels.episode(instance.instance(),
+                    (ProvisioningSolution) solving.report().solution(),
+                    ProvisioningLabels.expertRates(instance.instance(), expert, settings.seed), settings.seed,
+                    new ProvisioningLabels.Header(instance.name(), instance.sha256(), e, expertNode));
+            List<String> problems = ProvisioningLabels.check(instance.instance(), episode.lines(), episode.encoding(),
+                    settings.seed);
+            if (!problems.isEmpty()) {
+                throw new CheckFailed("the labels of " + instance.name() + " do not replay: " + problems.get(0));
+            }
+            for (ObjectNode line : episode.lines()) {
+                lines.append(Json.compact(line)).append('\n');
+            }
+            count += episode.lines().size();
+            ObjectNode entry = instances.addObject().put("name", instance.name()).put("sha256", instance.sha256())
+                    .put("file", targets.get(e)).put("episode", e).put("decisions", episode.lines().size())
+                    .put("objective", episode.run().outcome().costUsd());
+            entry.set("actionRadix", episode.encoding().toJson());
+        }
+        return finish("provisioning", lines, count, instances, out);
     }
 
     /** The line's {@code expert}: the policy, and for the look-ahead its window solve's status and gap. */

@@ -21,6 +21,7 @@ import io.cloudopt.solvers.common.SolveOptions;
 import io.cloudopt.solvers.common.SolveReport;
 import io.cloudopt.solvers.common.Solver;
 import io.cloudopt.solvers.common.SolverCatalog;
+import io.cloudopt.solvers.provisioning.ProvisioningPolicySolver;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class ProvisioningSimulation {
                                                                     String vmType) {
         if (ProvisioningPolicies.NAMES.contains(policy)) {
             ProvisioningPolicies.create(policy, instance, vmType);
-            return new PolicySolver(policy, vmType);
+            return new ProvisioningPolicySolver(policy, vmType);
         }
         Optional<SolverCatalog<?, ?>> catalog = Catalogs.all().stream()
                 .filter(c -> c.problem().id().equals("provisioning")).findFirst();
@@ -192,40 +193,5 @@ final class ProvisioningSimulation {
 
     private static String ms(JsonNode value) {
         return String.format(Locale.ROOT, "%.1f", value.asDouble());
-    }
-
-    /** A rule-based policy used as a solver ({@code greedy-NAME}): one online run, logged as a plan. No bound. */
-    static final class PolicySolver implements Solver<ProvisioningInstance, ProvisioningSolution> {
-        private final String policy;
-        private final String vmType;
-
-        PolicySolver(String policy, String vmType) {
-            this.policy = policy;
-            this.vmType = vmType;
-        }
-
-        @Override
-        public String name() {
-            return "greedy-" + policy;
-        }
-
-        @Override
-        public Map<String, Object> params() {
-            return vmType == null ? Map.of() : Map.of("vmType", vmType);
-        }
-
-        @Override
-        public SolveReport<ProvisioningSolution> solve(ProvisioningInstance instance, SolveOptions options) {
-            long started = System.nanoTime();
-            ProvisioningSimulator.Online online = ProvisioningSimulator.runOnline(instance,
-                    ProvisioningPolicies.create(policy, instance, vmType), options.seed());
-            Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("p50LatencyMs", online.run().p50LatencyMs());
-            stats.put("p95LatencyMs", online.run().p95LatencyMs());
-            stats.put("p999LatencyMs", online.run().p999LatencyMs());
-            stats.put("maxLatencyMs", online.run().maxLatencyMs());
-            return new SolveReport<>(SolveStatus.FEASIBLE, Termination.CONVERGED, online.solution(),
-                    online.run().outcome().costUsd(), null, Duration.ofNanos(System.nanoTime() - started), stats);
-        }
     }
 }

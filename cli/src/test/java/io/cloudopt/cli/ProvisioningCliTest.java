@@ -63,6 +63,34 @@ class ProvisioningCliTest {
     }
 
     @Test
+    void labelsOfTheOracleOnePerPeriodWithAManifest() throws IOException {
+        Path instance = shortInstance("short.json", true);
+        Path out = dir.resolve("labels");
+        CliRun run = CliRun.of("labels", instance.toString(), "--expert", "oracle", "--time-limit", "5s", "-o",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("labels.jsonl"));
+        assertThat(lines).hasSize(12);
+        JsonNode first = Json.parse(lines.get(0).getBytes(StandardCharsets.UTF_8), Path.of("line"), "Label");
+        assertThat(first.get("step").asInt()).isZero();
+        assertThat(first.get("expert").get("name").asText()).isEqualTo("oracle");
+        assertThat(first.get("actionSet")).hasSize(3);
+        assertThat(first.get("reward").asDouble()).isNegative();
+        JsonNode manifest = Json.parse(Files.readAllBytes(out.resolve("manifest.json")), out, "Manifest");
+        assertThat(manifest.get("problem").asText()).isEqualTo("provisioning");
+        assertThat(manifest.get("seed").asLong()).isEqualTo(1);
+        assertThat(manifest.get("threads").asInt()).isEqualTo(1);
+        assertThat(manifest.get("actionSetForm").asText()).isEqualTo("per-stage");
+        assertThat(manifest.get("instances").get(0).get("actionRadix")).hasSize(3);
+        assertThat(manifest.get("counts").get("lines").asInt()).isEqualTo(12);
+
+        CliRun bad = CliRun.of("labels", instance.toString(), "--expert", "libra", "-o", dir.resolve("x").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("provisioning labels take --expert oracle or milp-rolling (got \"libra\")");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void simulateSeveralPoliciesAsJsonAndAsATable() throws IOException {
         Path instance = shortInstance("short.json", true);
         CliRun run = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
