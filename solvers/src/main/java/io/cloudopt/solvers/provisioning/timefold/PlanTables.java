@@ -4,6 +4,7 @@ import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.solvers.provisioning.ProvisioningOptionTable;
 import io.cloudopt.solvers.provisioning.ProvisioningOptions;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The integer data of the §8 model, built once from the option tables [t][i] and shared by every plan
@@ -153,7 +154,7 @@ final class PlanTables {
             byKey[t][i][r] = order[r];
             sortedKeys[t][i][r] = keys[order[r]];
         }
-        tableTypes[t][i] = java.util.stream.IntStream.range(0, types).filter(k -> typeSeen[k]).toArray();
+        tableTypes[t][i] = IntStream.range(0, types).filter(k -> typeSeen[k]).toArray();
     }
 
     private boolean lighter(int t, int i, int a, int b) {
@@ -165,6 +166,95 @@ final class PlanTables {
             c = Long.compare(faasMicro[t][i][a], faasMicro[t][i][b]);
         }
         return c < 0;
+    }
+
+    /** The period-t penalty (level repaired) when stage i takes option o and the others keep {@code chosen}. */
+    long penaltyWith(int t, int i, int o, int[] chosen) {
+        int kept = chosen[i];
+        chosen[i] = o;
+        long budget = budgetUs(t, chosen);
+        long penalty = penalty(riskScaled(t, chosen), budget, levelFor(budget));
+        chosen[i] = kept;
+        return penalty;
+    }
+
+    /**
+     * The best plan of stage i over all periods with the other stages fixed ({@code choice} [t][i]), by
+     * dynamic programming over its (type, n) per period: each period offers, per (type, n), its best
+     * fitting option ({@link #bestWithin}) among those with the period's least penalty; a rise of n costs
+     * launches (gaps are never bridged here, so with L^V ≥ H the true cost may only be lower). Returns
+     * the option per period.
+     */
+    int[] reoptimizeStage(int i, int[][] choice) {
+        int maxCount = 0;
+        for (int t = 0; t < periods; t++) {
+            for (int o = 0; o < vmCount[t][i].length; o++) {
+                maxCount = Math.max(maxCount, vmCount[t][i][o]);
+            }
+        }
+        int states = 1 + types * maxCount; // 0 = FaaS only, 1 + k·maxCount + (n − 1) = n VMs of type k
+        int[][] option = new int[periods][states];
+        long[][] value = new long[periods][states];
+        int[][] from = new int[periods][states];
+        for (int t = 0; t < periods; t++) {
+            long least = Long.MAX_VALUE;
+            long[] penalty = new long[states];
+            for (int state = 0; state < states; state++) {
+                int type = state == 0 ? -1 : (state - 1) / maxCount;
+                int count = state == 0 ? 0 : (state - 1) % maxCount + 1;
+                int o = bestWithin(t, i, type, count, choice[t]);
+                option[t][state] = o;
+                penalty[state] = o < 0 ? Long.MAX_VALUE : penaltyWith(t, i, o, choice[t]);
+                least = Math.min(least, penalty[state]);
+            }
+            for (int state = 0; state < states; state++) {
+                int o = option[t][state];
+                if (o < 0 || penalty[state] != least) {
+                    option[t][state] = -1;
+                    value[t][state] = Long.MAX_VALUE;
+                    continue;
+                }
+                int type = state == 0 ? -1 : (state - 1) / maxCount;
+                int count = state == 0 ? 0 : (state - 1) % maxCount + 1;
+                long here = faasMicro[t][i][o] + (type >= 0 ? vmPeriodMicro[type] * count : 0);
+                long best = Long.MAX_VALUE;
+                int bestFrom = -1;
+                for (int previous = 0; previous < (t == 0 ? 1 : states); previous++) {
+                    long before = t == 0 ? 0 : value[t - 1][previous];
+                    if (before == Long.MAX_VALUE) {
+                        continue;
+                    }
+                    int previousType = previous == 0 ? -1 : (previous - 1) / maxCount;
+                    int previousCount = previous == 0 ? 0 : (previous - 1) % maxCount + 1;
+                    long launches = type < 0 ? 0
+                            : launchMicro[type] * Math.max(0, count - (previousType == type ? previousCount : 0));
+                    if (before + launches < best) {
+                        best = before + launches;
+                        bestFrom = previous;
+                    }
+                }
+                value[t][state] = best == Long.MAX_VALUE ? Long.MAX_VALUE : best + here;
+                from[t][state] = bestFrom;
+            }
+        }
+        int state = -1;
+        for (int s = 0; s < states; s++) {
+            if (value[periods - 1][s] != Long.MAX_VALUE && (state < 0 || value[periods - 1][s] < value[periods - 1][state])) {
+                state = s;
+            }
+        }
+        int[] plan = new int[periods];
+        if (state < 0) {
+            for (int t = 0; t < periods; t++) {
+                plan[t] = choice[t][i];
+            }
+            return plan;
+        }
+        for (int t = periods - 1; t >= 0; t--) {
+            plan[t] = option[t][state];
+            state = from[t][state];
+        }
+        return plan;
     }
 
     /** The sort key (type, n, α level, memory, budget level) of an option; type −1 sorts first. */

@@ -17,11 +17,15 @@ import java.util.Random;
  * (type, n) on a run of periods; and a copy of a neighbour period's option (same type, n, α, m, b) onto a
  * run of periods. Where a move sets a (type, n), each period takes the best fitting option of it
  * ({@link PlanTables#bestWithin}); half of the moves also refit the other stages of the periods they touch
- * within their (type, n), which moves risk and budget between stages. Random selection only.
+ * within their (type, n), which moves risk and budget between stages. One move in
+ * {@value #REOPTIMIZE_ONE_IN} re-plans a whole stage over all periods, the other stages fixed
+ * ({@link PlanTables#reoptimizeStage}). Random selection only.
  */
 public final class ProvisioningMoveFactory implements MoveIteratorFactory<ProvisioningPlan, PlanChangeMove> {
     static final int RAMP_MAX = 12;
     static final int COPY_MAX = 8;
+    /** One move in this many re-plans a whole stage ({@link PlanTables#reoptimizeStage}). */
+    static final int REOPTIMIZE_ONE_IN = 3000;
 
     @Override
     public long getSize(ScoreDirector<ProvisioningPlan> scoreDirector) {
@@ -55,10 +59,21 @@ public final class ProvisioningMoveFactory implements MoveIteratorFactory<Provis
         PlanTables tables = plan.tables();
         int i = random.nextInt(tables.stages);
         int t = random.nextInt(tables.periods);
-        Map<Integer, Integer> changes = new LinkedHashMap<>(); // period → option of stage i
         int current = plan.plan(t, i).getOption();
         int type = tables.vmType[t][i][current];
         int count = tables.vmCount[t][i][current];
+        if (random.nextInt(REOPTIMIZE_ONE_IN) == 0) {
+            int[][] choice = plan.choice();
+            int[] stagePlan = tables.reoptimizeStage(i, choice);
+            Map<Integer, Integer> changes = new LinkedHashMap<>();
+            for (int p = 0; p < tables.periods; p++) {
+                if (stagePlan[p] != choice[p][i]) {
+                    changes.put(p, stagePlan[p]);
+                }
+            }
+            return compile(plan, "reoptimize", i, changes, false);
+        }
+        Map<Integer, Integer> changes = new LinkedHashMap<>(); // period → option of stage i
         int draw = random.nextInt(100);
         String kind;
         if (draw < 20) {

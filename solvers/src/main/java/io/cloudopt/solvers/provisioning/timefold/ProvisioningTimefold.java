@@ -9,6 +9,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -27,9 +28,11 @@ import io.cloudopt.solvers.provisioning.ProvisioningOptionTable;
 import io.cloudopt.solvers.provisioning.ProvisioningOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -139,8 +142,8 @@ public final class ProvisioningTimefold
     @Override
     public Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("rates", config.rates().name().toLowerCase(java.util.Locale.ROOT));
-        params.put("dominance", config.dominance().name().toLowerCase(java.util.Locale.ROOT));
+        params.put("rates", config.rates().name().toLowerCase(Locale.ROOT));
+        params.put("dominance", config.dominance().name().toLowerCase(Locale.ROOT));
         return params;
     }
 
@@ -149,7 +152,8 @@ public final class ProvisioningTimefold
         long started = System.nanoTime();
         PlanTables tables = tables(instance, config, options.seed());
         ProvisioningPlan plan = construct(tables);
-        long[] constructionScore = tables.score(plan.choice(), plan.levelChoice());
+        int[][] constructed = plan.choice();
+        long[] constructionScore = tables.score(constructed, plan.levelChoice());
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
         Duration remaining = Duration.ofMillis(Math.max(1L,
                 options.timeLimit().minus(spent).minus(simulationReserve(tables, options.timeLimit())).toMillis()));
@@ -171,7 +175,7 @@ public final class ProvisioningTimefold
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("modelObjective", modelCost);
         stats.put("score", String.valueOf(score));
-        stats.put("constructionModelObjective", tables.modelCostUsd(plan(tables, tables.faasOnly)));
+        stats.put("constructionModelObjective", tables.modelCostUsd(constructed));
         stats.put("constructionHard", -constructionScore[0]);
         stats.put("rates", config.rates().name());
         stats.put("options", IntStream.range(0, tables.periods).mapToLong(t -> IntStream.range(0, tables.stages)
@@ -202,17 +206,6 @@ public final class ProvisioningTimefold
         }
         long nanos = (long) (requests * SIMULATION_NANOS_PER_REQUEST);
         return Duration.ofNanos(Math.min(nanos, (long) (limit.toNanos() * SIMULATION_SHARE)));
-    }
-
-    /** choice[t][i] from the [i][t] layout of {@link PlanTables#faasOnly}. */
-    private static int[][] plan(PlanTables tables, int[][] byStage) {
-        int[][] choice = new int[tables.periods][tables.stages];
-        for (int t = 0; t < tables.periods; t++) {
-            for (int i = 0; i < tables.stages; i++) {
-                choice[t][i] = byStage[i][t];
-            }
-        }
-        return choice;
     }
 
     /** The per-period rates of the config. */
@@ -251,7 +244,7 @@ public final class ProvisioningTimefold
     static PlanTables tables(ProvisioningInstance instance, Config config, long seed) {
         double[] rates = rates(instance, config.rates(), seed);
         ProvisioningOptions options = ProvisioningOptions.of(instance, config.grid(), ProvisioningOptions.SloBound.SPLIT);
-        double maxRate = java.util.Arrays.stream(rates).max().orElse(0);
+        double maxRate = Arrays.stream(rates).max().orElse(0);
         int stages = instance.stages().size();
         ProvisioningOptionTable[][] tables = new ProvisioningOptionTable[rates.length][stages];
         for (int t = 0; t < rates.length; t++) {
@@ -301,7 +294,7 @@ public final class ProvisioningTimefold
         return new SolverConfig()
                 .withSolutionClass(ProvisioningPlan.class)
                 .withEntityClasses(StagePeriodPlan.class, BudgetLevel.class)
-                .withScoreDirectorFactory(new ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig()
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                         .withIncrementalScoreCalculatorClass(ProvisioningScoreCalculator.class))
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(seed)
@@ -312,7 +305,7 @@ public final class ProvisioningTimefold
 
     /** The annealing start: half the cheapest VM-period in micro-USD (at least 1). */
     static long temperature(PlanTables tables) {
-        return Math.max(1, java.util.Arrays.stream(tables.vmPeriodMicro).min().orElse(2) / 2);
+        return Math.max(1, Arrays.stream(tables.vmPeriodMicro).min().orElse(2) / 2);
     }
 
     static LocalSearchPhaseConfig localSearch(Search search, int entities, long temperatureMicro) {

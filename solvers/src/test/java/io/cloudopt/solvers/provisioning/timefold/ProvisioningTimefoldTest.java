@@ -150,6 +150,30 @@ class ProvisioningTimefoldTest {
         assertThat(vmMicro - faasMicro).isEqualTo(vms * (3 * tables.vmPeriodMicro[0] + tables.launchMicro[0]));
     }
 
+    /** Re-planning one stage over all periods, the others fixed, never worsens the (hard, cost) score. */
+    @Test
+    void reoptimizingAStageNeverWorsensThePlan() {
+        ProvisioningInstance instance = tiny(3, 4, 300, 120, 100);
+        PlanTables tables = ProvisioningTimefold.tables(instance, TINY, 4);
+        ProvisioningPlan plan = ProvisioningTimefold.construct(tables);
+        int[][] choice = plan.choice();
+        long[] before = tables.score(choice, plan.levelChoice());
+        for (int i = 0; i < 3; i++) {
+            int[] stagePlan = tables.reoptimizeStage(i, choice);
+            for (int t = 0; t < 4; t++) {
+                choice[t][i] = stagePlan[t];
+            }
+        }
+        int[] levels = new int[4];
+        for (int t = 0; t < 4; t++) {
+            levels[t] = tables.levelFor(tables.budgetUs(t, choice[t]));
+        }
+        long[] after = tables.score(choice, levels);
+        assertThat(after[0]).isZero();
+        assertThat(after[1]).isLessThan(before[1]);
+        assertThat(after[1]).isGreaterThanOrEqualTo(ProvisioningBruteForce.optimumMicro(tables));
+    }
+
     private static boolean empty(int[] span) {
         return span[1] == span[0];
     }
