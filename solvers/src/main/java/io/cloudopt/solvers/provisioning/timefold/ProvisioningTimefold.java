@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * of §7: one {@link StagePeriodPlan} per (stage, period) choosing an option of its dominance-filtered
  * table at the period's rate, one {@link BudgetLevel} per period, hard C5/C6 per period, soft model cost
  * with the ready VMs and launches derived along the periods ({@link PlanTables}). Starts from FaaS-only
- * options; local search (late acceptance) with Timefold's change moves on both variables and the moves
- * of {@link ProvisioningMoveFactory}. One thread, the seed of the options (the Timefold seed, the seed of
+ * options; local search (late acceptance by default, see {@link Search}) with Timefold's change moves on
+ * both variables and the moves of {@link ProvisioningMoveFactory}. Building the tables and the final
+ * simulation of the plan take part of the limit (a reserve is kept for the latter). One thread, the seed of the options (the Timefold seed, the seed of
  * the realised rates and the plan's simulation seed). The plan compiles to launches at t·H − L^V and
  * terminations at t·H; no bound.
  */
@@ -71,10 +72,7 @@ public final class ProvisioningTimefold
     public enum Search {
         /** Late acceptance (size 400), one accepted move per step: fast steps; may stall on tiny plans. */
         LATE_ACCEPTANCE,
-        /**
-         * Entity tabu (1 per 50 entities, at least 1), the best of 100 accepted moves per step: slower steps,
-         * but it always steps (worsening when it must) and so it leaves every local optimum.
-         */
+        /** Entity tabu (1 per 50 entities, at least 1), the best of 100 accepted moves per step. */
         TABU,
         /**
          * Simulated annealing from a soft temperature of half the cheapest VM-period (micro-USD), cooling
