@@ -5,6 +5,7 @@ import io.cloudopt.model.provisioning.ProvisioningProblem;
 import io.cloudopt.model.provisioning.ProvisioningSolution;
 import io.cloudopt.solvers.common.SolverCatalog;
 import io.cloudopt.solvers.common.SolverCatalog.Entry;
+import io.cloudopt.solvers.provisioning.timefold.ProvisioningTimefold;
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.solvers.common.Solver;
 import java.time.Duration;
@@ -16,12 +17,20 @@ import java.util.Map;
 /**
  * The provisioning solvers by command-line name (problems/provisioning.md §7, §9). The default exact
  * solver is {@code cpsat}: on the reference instance it proves the static optimum in 0.15 s against
- * SCIP's 0.27 s (model solve alone, warm JVM). The default heuristic is {@code milp-rolling} until the
- * online policies are wrapped as solvers.
+ * SCIP's 0.27 s (model solve alone, warm JVM). The default heuristic is {@code greedy-serflow}, a
+ * whole simulated day in a few seconds; the rule-based policies of §9 are {@code greedy-NAME}.
  */
 public final class ProvisioningSolvers {
     public static final SolverCatalog<ProvisioningInstance, ProvisioningSolution> CATALOG = new SolverCatalog<>(
             ProvisioningProblem.INSTANCE, List.of(
+            new Entry<>("greedy-faas-only", "every stage on FaaS at the cheapest full-speed memory (§9)",
+                    () -> new ProvisioningPolicySolver("faas-only", null)),
+            new Entry<>("greedy-iaas-only", "one c5.large pool per stage, LIBRA's 0.7/0.3 utilisation thresholds",
+                    () -> new ProvisioningPolicySolver("iaas-only", null)),
+            new Entry<>("greedy-libra", "LIBRA: one pool for the whole model sized from the EWMA mean + dev",
+                    () -> new ProvisioningPolicySolver("libra", null)),
+            new Entry<>("greedy-serflow", "per-stage break-even (T-CIP) with EWMA exit shares, overflow to FaaS",
+                    () -> new ProvisioningPolicySolver("serflow", null)),
             new Entry<>("milp-static", "static MILP C1-C7 on SCIP: one plan for the day at the p95 expected rate",
                     () -> new ProvisioningStaticSolver(ProvisioningStaticSolver.Config.of(
                             ProvisioningStaticSolver.Technique.MILP))),
@@ -31,8 +40,10 @@ public final class ProvisioningSolvers {
                     ProvisioningOracle::new),
             new Entry<>("cpsat", "the static model on CP-SAT, integer-scaled (micro-USD, 1e-9 risk units)",
                     () -> new ProvisioningStaticSolver(ProvisioningStaticSolver.Config.of(
-                            ProvisioningStaticSolver.Technique.CPSAT)))),
-            "milp-rolling", "cpsat");
+                            ProvisioningStaticSolver.Technique.CPSAT))),
+            new Entry<>("timefold", "Timefold local search over per-period options and budget levels (§8), no bound",
+                    ProvisioningTimefold::new)),
+            "greedy-serflow", "cpsat");
 
     private ProvisioningSolvers() {
     }

@@ -24,8 +24,10 @@ class ProvisioningSolversTest {
     @Test
     void catalogIsRegistered() {
         assertThat(Catalogs.forProblem("provisioning")).isSameAs(ProvisioningSolvers.CATALOG);
-        assertThat(ProvisioningSolvers.CATALOG.names()).containsExactly("milp-static", "milp-rolling", "oracle",
-                "cpsat");
+        assertThat(ProvisioningSolvers.CATALOG.names()).containsExactly("greedy-faas-only", "greedy-iaas-only",
+                "greedy-libra", "greedy-serflow", "milp-static", "milp-rolling", "oracle", "cpsat", "timefold");
+        assertThat(ProvisioningSolvers.CATALOG.heuristic()).isEqualTo("greedy-serflow");
+        assertThat(ProvisioningSolvers.CATALOG.exact()).isEqualTo("cpsat");
     }
 
     /** Every solver's plan passes the verifier; the objective is the simulated cost; bounds bound the model cost. */
