@@ -77,7 +77,7 @@ final class ProvisioningSimulation {
      * and {@code totalWallSeconds}.
      */
     static int run(LoadedInstance<ProvisioningInstance> loaded, List<String> policies, Long seedOption,
-                   String vmType, Path output, boolean json, PrintWriter out, PrintWriter err) {
+                   String vmType, Duration timeLimit, Path output, boolean json, PrintWriter out, PrintWriter err) {
         if (output != null && policies.size() != 1) {
             throw InputException.usage("-o writes the run of one policy; got " + policies.size() + " policies");
         }
@@ -93,7 +93,7 @@ final class ProvisioningSimulation {
         Progress progress = new Progress(err, "simulate provisioning", policies.size());
         ArrayNode results = Json.NODES.arrayNode();
         for (int k = 0; k < policies.size(); k++) {
-            results.add(simulate(loaded, policies.get(k), solvers.get(k), seed, output));
+            results.add(simulate(loaded, policies.get(k), solvers.get(k), seed, timeLimit, output));
             progress.update(k + 1);
         }
         progress.done();
@@ -151,10 +151,10 @@ final class ProvisioningSimulation {
 
     private static ObjectNode simulate(LoadedInstance<ProvisioningInstance> loaded, String policy,
                                        Solver<ProvisioningInstance, ProvisioningSolution> solver, long seed,
-                                       Path output) {
+                                       Duration timeLimit, Path output) {
         long started = System.nanoTime();
         Solving<ProvisioningInstance, ProvisioningSolution> solving = Solving.run(loaded, solver,
-                new SolveOptions(Duration.ofDays(1), 1, seed, false));
+                new SolveOptions(timeLimit, 1, seed, false));
         if (!solving.verified.verified()) {
             throw new CheckFailed("the verifier rejects the run of " + policy + " (a bug): "
                     + solving.verified.violations());

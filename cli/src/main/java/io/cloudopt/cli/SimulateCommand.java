@@ -74,8 +74,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, split = ",", paramLabel = "NAME",
             description = "Policy name(s), comma-separated for a dataset run. dvamp: ff, bf, balance, wf, random, "
                     + "ilp-step, lookahead, replay (with --solution); workflow: bestfit, prolis, reuse-first, new48; "
-                    + "provisioning: faas-only, iaas-only, libra, serflow.")
+                    + "provisioning: faas-only, iaas-only, libra, serflow, and the planners milp-static, cpsat, "
+                    + "milp-rolling, oracle, timefold.")
     List<String> policies;
+
+    @Option(names = "--time-limit", defaultValue = "600s", converter = DurationConverter.class,
+            description = "provisioning planners (milp-static, cpsat, milp-rolling, oracle, timefold): the time limit "
+                    + "of each plan (default: ${DEFAULT-VALUE}).")
+    java.time.Duration timeLimit;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "dvamp: the Huawei-East-1 lifetime CSV.")
     Path trace;
@@ -155,7 +161,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     private int provisioning(LoadedInstance<ProvisioningInstance> loaded, PrintWriter out, PrintWriter err) {
         Long seedOption = spec.commandLine().getParseResult().hasMatchedOption("--seed") ? seed : null;
-        return ProvisioningSimulation.run(loaded, policies, seedOption, vmType, output, common.json, out, err);
+        return ProvisioningSimulation.run(loaded, policies, seedOption, vmType, timeLimit, output, common.json, out,
+                err);
     }
 
     private int dataset(PrintWriter out, PrintWriter err) {
