@@ -9,8 +9,10 @@ import io.cloudopt.solvers.common.ModelExporter;
 import io.cloudopt.solvers.common.SolveReport;
 import io.cloudopt.solvers.common.Solver;
 import io.cloudopt.solvers.common.SolverCatalog;
+import io.cloudopt.solvers.provisioning.ProvisioningSolvers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,14 @@ final class SolveCommand implements Callable<Integer> {
             + "the solution's decisions).")
     Path sol;
 
+    @Option(names = "--slo-bound", paramLabel = "split|plain", description = "provisioning milp-static and cpsat: the "
+            + "SLO decomposition; plain is the per-stage union bound without the shared service term (§7).")
+    String sloBound;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "provisioning: a solver parameter, repeatable "
+            + "(milp-rolling windowPeriods, stepLimitSeconds; milp-rolling and oracle dominance=cost|period).")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Mixin
     SolveSettings settings;
 
@@ -58,11 +68,37 @@ final class SolveCommand implements Callable<Integer> {
         return solve(loaded, out);
     }
 
+    /** The catalog's solver; provisioning solvers take {@code --slo-bound} and {@code --param}. */
+    @SuppressWarnings("unchecked")
+    private <I, S> Solver<I, S> create(SolverCatalog<I, S> catalog, String name) {
+        if (sloBound != null) {
+            if (!List.of("split", "plain").contains(sloBound)) {
+                throw io.cloudopt.model.common.InputException.usage("--slo-bound must be split or plain (got \""
+                        + sloBound + "\")");
+            }
+            params.put("sloBound", sloBound);
+        }
+        if (params.isEmpty()) {
+            return catalog.create(name);
+        }
+        if (!catalog.problem().id().equals("provisioning")) {
+            throw io.cloudopt.model.common.InputException.usage("--param and --slo-bound are for provisioning solvers; "
+                    + catalog.problem().id() + " solvers take none");
+        }
+        catalog.create(name);
+        try {
+            return (Solver<I, S>) ProvisioningSolvers.create(name, params);
+        } catch (IllegalArgumentException e) {
+            throw io.cloudopt.model.common.InputException.usage("bad solver parameter for " + name + ": "
+                    + e.getMessage());
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private <I, S> int solve(LoadedInstance<I> loaded, PrintWriter out) {
         SolverCatalog<I, S> catalog = (SolverCatalog<I, S>) Catalogs.forProblem(loaded.problem().id());
         String name = solverName == null ? catalog.exact() : solverName;
-        Solver<I, S> solver = catalog.create(name);
+        Solver<I, S> solver = create(catalog, name);
         if (mps != null) {
             if (!(solver instanceof ModelExporter<?>)) {
                 throw io.cloudopt.model.common.InputException.usage("--mps needs a MILP solver; \"" + name

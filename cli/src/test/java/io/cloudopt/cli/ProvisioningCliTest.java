@@ -91,6 +91,22 @@ class ProvisioningCliTest {
     }
 
     @Test
+    void thePlainUnionBoundIsInfeasibleOnTheReferenceAndParametersAreChecked() throws IOException {
+        Path reference = dir.resolve("reference.json");
+        Files.write(reference, Samples.bytes(Samples.find("provisioning", "branchynet-resnet110").orElseThrow()));
+        CliRun plain = CliRun.of("solve", reference.toString(), "--solver", "milp-static", "--slo-bound", "plain");
+        assertThat(plain.exitCode()).as(plain.out() + plain.err()).isEqualTo(1);
+        assertThat(plain.err()).contains("milp-static found no solution (INFEASIBLE");
+
+        CliRun unknown = CliRun.of("solve", reference.toString(), "--solver", "oracle", "--param", "window=3");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown parameter(s) [window] for solver oracle");
+        CliRun bad = CliRun.of("solve", reference.toString(), "--solver", "cpsat", "--slo-bound", "tight");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--slo-bound must be split or plain (got \"tight\")");
+    }
+
+    @Test
     void simulateSeveralPoliciesAsJsonAndAsATable() throws IOException {
         Path instance = shortInstance("short.json", true);
         CliRun run = CliRun.of("simulate", "provisioning", "--instance", instance.toString(), "--policy",
