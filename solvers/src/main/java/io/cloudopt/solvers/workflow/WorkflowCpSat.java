@@ -419,6 +419,22 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                         2 * workFloor * x0).getBuilder().setName("tangent_w" + w + "_x" + x0);
             }
         }
+        // (redundant) duration on the chosen slot: C_j = S_j + Σ_v ⌊d_jk(v)·K⌋·x_jv   ∀j (C3 of the MILP;
+        //     the intervals imply it, the linear form gives the LP the critical path)
+        for (int j = 0; j < n; j++) {
+            LinearExprBuilder length = LinearExpr.newBuilder().add(end[j]).addTerm(start[j], -1);
+            for (int v = 0; v < slots; v++) {
+                length.addTerm(placedOn[j][v], -duration[j][data.slotType[v]]);
+            }
+            model.addEquality(length, 0).getBuilder().setName("length_" + data.taskName(j));
+        }
+        // (redundant) phase loads: the articulation tasks a_1 < … < a_m of w (comparable with every task
+        //     of w) cut w into phases; a task of phase i runs inside [C_{a_i}, S_{a_(i+1)}] (ends: ⌊a_w·K⌋
+        //     and F_w ≥ C_j), so each slot's load of phase i fits in that window:
+        //     Σ_{j∈P_i} ⌊d_jk·K⌋·x_jv ≤ S_{a_(i+1)} − C_{a_i}   ∀w, i, v
+        for (int w = 0; w < workflows; w++) {
+            addPhaseLoads(model, data, w, duration, start, end, placedOn, lateness[w], deadline[w]);
+        }
         // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
         for (int w = 0; w < workflows; w++) {
             long arrival = floorTicks(data.arrivalSeconds[w]);
@@ -454,6 +470,65 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
         addHint(built, duration, deadline, periodTicks);
         return built;
+    }
+
+    private static void addPhaseLoads(CpModel model, WorkflowOfflineData data, int w, long[][] duration,
+                                      IntVar[] start, IntVar[] end, BoolVar[][] placedOn, IntVar lateness,
+                                      long deadline) {
+        int[] articulations = data.articulations(w);
+        int[] phase = data.phases(w, articulations);
+        int phases = articulations.length + 1;
+        List<List<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < phases; i++) {
+            members.add(new ArrayList<>());
+        }
+        long arrival = floorTicks(data.arrivalSeconds[w]);
+        long latest = arrival;
+        for (int j = 0; j < data.taskCount; j++) {
+            if (data.workflowOf[j] == w) {
+                latest = Math.max(latest, end[j].getDomain().max());
+                if (phase[j] >= 0) {
+                    members.get(phase[j]).add(j);
+                }
+            }
+        }
+        IntVar finish = null;
+        for (int i = 0; i < phases; i++) {
+            if (members.get(i).size() < 2) {
+                continue;
+            }
+            LinearExprBuilder window = LinearExpr.newBuilder();
+            if (i < articulations.length) {
+                window.add(start[articulations[i]]);
+            } else {
+                if (finish == null) {
+                    finish = model.newIntVar(arrival, latest, "phase_finish_w" + w);
+                    for (int j = 0; j < data.taskCount; j++) {
+                        if (data.workflowOf[j] == w) {
+                            model.addLessOrEqual(end[j], finish);
+                        }
+                    }
+                    model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness).addTerm(finish, -1), -deadline);
+                }
+                window.add(finish);
+            }
+            long offset = 0;
+            if (i > 0) {
+                window.addTerm(end[articulations[i - 1]], -1);
+            } else {
+                offset = arrival;
+            }
+            LinearExpr length = window.build();
+            for (int v = 0; v < data.slotCount(); v++) {
+                // load − window ≤ −offset
+                LinearExprBuilder load = LinearExpr.newBuilder().addTerm(length, -1);
+                for (int j : members.get(i)) {
+                    load.addTerm(placedOn[j][v], duration[j][data.slotType[v]]);
+                }
+                model.addLessOrEqual(load, -offset).getBuilder()
+                        .setName("phase_w" + w + "_p" + i + "_" + data.slotName(v));
+            }
+        }
     }
 
     /**
