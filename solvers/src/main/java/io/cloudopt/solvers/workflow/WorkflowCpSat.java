@@ -412,9 +412,22 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             model.addMultiplicationEquality(area, span, vcpuTotal);
             long workFloor = (long) Math.floor(workTicks);
             model.addGreaterOrEqual(area, workFloor).getBuilder().setName("capacity_w" + w);
-            // Tangents of the convex span ≥ W/X at X = x0 bound it from below everywhere, so the LP
-            // sees the trade-off: x0²·span + W·X ≥ 2·W·x0.
-            for (long x0 = 1; x0 <= Math.min(maxCapacity, 512); x0 = x0 < 64 ? x0 + 1 : x0 + 16) {
+            // X is a sum of vCPU counts, hence a multiple of g = gcd(c_k). On that lattice the convex
+            // W/X lies above the secant through consecutive lattice points X_i < X_(i+1) (no lattice
+            // point between them), so span ≥ that secant for every feasible X:
+            //     X_i·X_(i+1)·span + W·X ≥ W·(X_i + X_(i+1)).
+            // Beyond the first 96 lattice points, tangents (valid for every X): x0²·span + W·X ≥ 2·W·x0.
+            long step = 0;
+            for (int k = 0; k < data.typeCount; k++) {
+                step = java.math.BigInteger.valueOf(step).gcd(java.math.BigInteger.valueOf(data.vcpus[k])).longValue();
+            }
+            long secantEnd = Math.min(maxCapacity, 96 * step);
+            for (long x0 = step; x0 + step <= secantEnd; x0 += step) {
+                long x1 = x0 + step;
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x1).addTerm(vcpuTotal, workFloor),
+                        workFloor * (x0 + x1)).getBuilder().setName("secant_w" + w + "_x" + x0);
+            }
+            for (long x0 = secantEnd; x0 <= Math.min(maxCapacity, 4096); x0 += 16 * step) {
                 model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x0).addTerm(vcpuTotal, workFloor),
                         2 * workFloor * x0).getBuilder().setName("tangent_w" + w + "_x" + x0);
             }
