@@ -183,6 +183,15 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         /** T_w (ticks) and late_w. */
         final IntVar[] lateness;
         final BoolVar[] late;
+        /** Redundant auxiliaries, hinted from the primary hint: F_w, X_w, span_w, area_w, y_wv, some_(v−1),j. */
+        final IntVar[] finish;
+        final IntVar[] capacity;
+        final IntVar[] span;
+        final IntVar[] area;
+        final BoolVar[][] serves;
+        final BoolVar[][] someBefore;
+        final List<IntVar> phaseFinish = new ArrayList<>();
+        final List<Integer> phaseFinishWorkflow = new ArrayList<>();
 
         Model(WorkflowOfflineData data, CpModel model, IntVar[] start, IntVar[] end, BoolVar[][] placedOn,
               BoolVar[] used, IntVar[] leaseStart, IntVar[] periods, IntVar[] lateness, BoolVar[] late) {
@@ -196,6 +205,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             this.periods = periods;
             this.lateness = lateness;
             this.late = late;
+            int workflows = lateness.length;
+            this.finish = new IntVar[workflows];
+            this.capacity = new IntVar[workflows];
+            this.span = new IntVar[workflows];
+            this.area = new IntVar[workflows];
+            this.serves = new BoolVar[workflows][used.length];
+            this.someBefore = new BoolVar[used.length][];
         }
 
         WorkflowSolution readSolution(CpSolver solver) {
@@ -287,6 +303,8 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             late[w] = model.newBoolVar("late_w" + w);
         }
 
+        Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
+
         // (C1) Σ_v x_jv = 1   ∀j
         for (int j = 0; j < n; j++) {
             model.addExactlyOne(placedOn[j]).getBuilder().setName("one_slot_" + data.taskName(j));
@@ -349,6 +367,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
             int previous = v - 1;
             BoolVar[] someBefore = new BoolVar[n];
+            built.someBefore[v] = someBefore;
             for (int j = 0; j < n; j++) {
                 someBefore[j] = model.newBoolVar("some_" + data.slotName(previous) + "_before" + j);
                 if (j == 0) {
@@ -370,23 +389,31 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             load.addTerm(periods[v], -periodTicks[k]);
             model.addLessOrEqual(load, 1).getBuilder().setName("energy_" + data.slotName(v));
         }
-        // (redundant) rented capacity: W_w·K ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
-        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots
+        // (redundant) rented capacity: W_w ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
+        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots. W_w is
+        //     the work in tick units, Σ_{j∈w} min_k c_k·⌊d_jk·K⌋, which every tick schedule has (⌊p_j·K⌋
+        //     can exceed it by up to c_k per task, and a tick schedule may then miss it).
         for (int w = 0; w < workflows; w++) {
             long arrival = floorTicks(data.arrivalSeconds[w]);
             long maxFinish = arrival;
-            double workTicks = 0;
+            long workFloor = 0;
             for (int j = 0; j < n; j++) {
                 if (data.workflowOf[j] == w) {
                     maxFinish = Math.max(maxFinish, latestEnd[j]);
-                    workTicks += data.work[j] * TICKS_PER_SECOND;
+                    long least = Long.MAX_VALUE;
+                    for (int k = 0; k < data.typeCount; k++) {
+                        least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    }
+                    workFloor += least;
                 }
             }
             IntVar finish = model.newIntVar(arrival, Math.max(arrival, maxFinish), "F_w" + w);
+            built.finish[w] = finish;
             LinearExprBuilder capacity = LinearExpr.newBuilder();
             long maxCapacity = 0;
             for (int v = 0; v < slots; v++) {
                 BoolVar serves = workflows == 1 ? used[v] : model.newBoolVar("y_w" + w + "_" + data.slotName(v));
+                built.serves[w][v] = serves;
                 for (int j = 0; j < n; j++) {
                     if (data.workflowOf[j] == w) {
                         if (workflows > 1) {
@@ -404,13 +431,15 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
             model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness[w]).addTerm(finish, -1), -deadline[w]);
             IntVar vcpuTotal = model.newIntVar(1, Math.max(1, maxCapacity), "X_w" + w);
+            built.capacity[w] = vcpuTotal;
             model.addEquality(vcpuTotal, capacity);
             IntVar span = model.newIntVar(1, Math.max(1, maxFinish - arrival + 1), "span_w" + w);
+            built.span[w] = span;
             model.addEquality(LinearExpr.newBuilder().add(span).addTerm(finish, -1), 1 - arrival);
             IntVar area = model.newIntVar(0, Math.max(1, maxFinish - arrival + 1) * Math.max(1, maxCapacity),
                     "area_w" + w);
+            built.area[w] = area;
             model.addMultiplicationEquality(area, span, vcpuTotal);
-            long workFloor = (long) Math.floor(workTicks);
             model.addGreaterOrEqual(area, workFloor).getBuilder().setName("capacity_w" + w);
             // X is a sum of vCPU counts, hence a multiple of g = gcd(c_k). On that lattice the convex
             // W/X lies above the secant through consecutive lattice points X_i < X_(i+1) (no lattice
@@ -446,7 +475,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         //     and F_w ≥ C_j), so each slot's load of phase i fits in that window:
         //     Σ_{j∈P_i} ⌊d_jk·K⌋·x_jv ≤ S_{a_(i+1)} − C_{a_i}   ∀w, i, v
         for (int w = 0; w < workflows; w++) {
-            addPhaseLoads(model, data, w, duration, start, end, placedOn, lateness[w], deadline[w]);
+            addPhaseLoads(built, w, duration, deadline[w]);
         }
         // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
         for (int w = 0; w < workflows; w++) {
@@ -480,14 +509,17 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         }
         model.minimize(objective);
 
-        Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
         addHint(built, duration, deadline, periodTicks);
         return built;
     }
 
-    private static void addPhaseLoads(CpModel model, WorkflowOfflineData data, int w, long[][] duration,
-                                      IntVar[] start, IntVar[] end, BoolVar[][] placedOn, IntVar lateness,
-                                      long deadline) {
+    private static void addPhaseLoads(Model built, int w, long[][] duration, long deadline) {
+        CpModel model = built.model;
+        WorkflowOfflineData data = built.data;
+        IntVar[] start = built.start;
+        IntVar[] end = built.end;
+        BoolVar[][] placedOn = built.placedOn;
+        IntVar lateness = built.lateness[w];
         int[] articulations = data.articulations(w);
         int[] phase = data.phases(w, articulations);
         int phases = articulations.length + 1;
@@ -516,6 +548,8 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             } else {
                 if (finish == null) {
                     finish = model.newIntVar(arrival, latest, "phase_finish_w" + w);
+                    built.phaseFinish.add(finish);
+                    built.phaseFinishWorkflow.add(w);
                     for (int j = 0; j < data.taskCount; j++) {
                         if (data.workflowOf[j] == w) {
                             model.addLessOrEqual(end[j], finish);
@@ -564,10 +598,37 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         java.util.Arrays.fill(first, Long.MAX_VALUE);
         long[] finish = new long[data.workflowCount()];
         CpModel model = built.model;
+        // Starts in ticks by a forward pass in the incumbent's order: floored starts alone can break a
+        // precedence or a slot's order by a tick (⌊S·K⌋ + ⌊d·K⌋ may exceed ⌊(S + d)·K⌋ in doubles).
+        long[] tickStart = new long[n];
+        long[] tickEnd = new long[n];
+        int[] depth = new int[n];
+        for (int j : data.topologicalOrder) {
+            for (int parent : data.parents[j]) {
+                depth[j] = Math.max(depth[j], depth[parent] + 1);
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(j -> starts[j])
+                .thenComparingInt(j -> depth[j]).thenComparingInt(j -> j));
+        long[] slotFree = new long[slots];
+        for (int j : order) {
+            int v = slotOf[j];
+            long begin = Math.max(floorTicks(starts[j]), slotFree[v]);
+            for (int parent : data.parents[j]) {
+                begin = Math.max(begin, tickEnd[parent]);
+            }
+            tickStart[j] = begin;
+            tickEnd[j] = begin + duration[j][data.slotType[v]];
+            slotFree[v] = tickEnd[j];
+        }
         for (int j = 0; j < n; j++) {
             int v = slotOf[j];
-            long begin = floorTicks(starts[j]);
-            long stop = begin + duration[j][data.slotType[v]];
+            long begin = tickStart[j];
+            long stop = tickEnd[j];
             model.addHint(built.start[j], begin);
             model.addHint(built.end[j], stop);
             for (int slot = 0; slot < slots; slot++) {
@@ -593,6 +654,46 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             long over = Math.max(0, finish[w] - deadline[w]);
             model.addHint(built.lateness[w], over);
             model.addHint(built.late[w], over > 0 ? 1 : 0);
+        }
+        // The auxiliaries at the values the hint implies, so that the hint is a complete solution.
+        int workflows = data.workflowCount();
+        boolean[][] serves = new boolean[workflows][slots];
+        for (int j = 0; j < n; j++) {
+            serves[data.workflowOf[j]][slotOf[j]] = true;
+        }
+        for (int w = 0; w < workflows; w++) {
+            if (built.finish[w] == null) {
+                continue;
+            }
+            long arrival = built.finish[w].getDomain().min();
+            long capacity = 0;
+            for (int v = 0; v < slots; v++) {
+                if (serves[w][v]) {
+                    capacity += data.vcpus[data.slotType[v]];
+                }
+                if (built.serves[w][v] != null && built.serves[w][v] != built.used[v]) {
+                    model.addHint(built.serves[w][v], serves[w][v] ? 1 : 0);
+                }
+            }
+            long spanTicks = finish[w] - arrival + 1;
+            model.addHint(built.finish[w], finish[w]);
+            model.addHint(built.capacity[w], capacity);
+            model.addHint(built.span[w], spanTicks);
+            model.addHint(built.area[w], spanTicks * capacity);
+        }
+        for (int i = 0; i < built.phaseFinish.size(); i++) {
+            model.addHint(built.phaseFinish.get(i), finish[built.phaseFinishWorkflow.get(i)]);
+        }
+        for (int v = 0; v < slots; v++) {
+            BoolVar[] some = built.someBefore[v];
+            if (some == null) {
+                continue;
+            }
+            boolean seen = false;
+            for (int j = 0; j < n; j++) {
+                model.addHint(some[j], seen ? 1 : 0);
+                seen |= slotOf[j] == v - 1;
+            }
         }
     }
 
