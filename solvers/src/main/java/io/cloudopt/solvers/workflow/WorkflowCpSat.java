@@ -446,10 +446,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             // point between them), so span ≥ that secant for every feasible X:
             //     X_i·X_(i+1)·span + W·X ≥ W·(X_i + X_(i+1)).
             // Beyond the first 96 lattice points, tangents (valid for every X): x0²·span + W·X ≥ 2·W·x0.
-            long step = 0;
-            for (int k = 0; k < data.typeCount; k++) {
-                step = java.math.BigInteger.valueOf(step).gcd(java.math.BigInteger.valueOf(data.vcpus[k])).longValue();
-            }
+            long step = latticeStep(data);
             long secantEnd = Math.min(maxCapacity, 96 * step);
             for (long x0 = step; x0 + step <= secantEnd; x0 += step) {
                 long x1 = x0 + step;
@@ -513,6 +510,15 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         return built;
     }
 
+    /** g = gcd(c_k): every X_w = Σ c_k·y_wv is a multiple of g. */
+    static long latticeStep(WorkflowOfflineData data) {
+        long step = 0;
+        for (int k = 0; k < data.typeCount; k++) {
+            step = java.math.BigInteger.valueOf(step).gcd(java.math.BigInteger.valueOf(data.vcpus[k])).longValue();
+        }
+        return step;
+    }
+
     private static void addPhaseLoads(Model built, int w, long[][] duration, long deadline) {
         CpModel model = built.model;
         WorkflowOfflineData data = built.data;
@@ -566,6 +572,26 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                 offset = arrival;
             }
             LinearExpr length = window.build();
+            // Phase capacity: the phase's tick work W_P = Σ_{j∈P} min_k c_k·⌊d_jk·K⌋ fits in its window
+            // on the X_w vCPUs of w's slots, (window)·X_w ≥ W_P, as secants on the lattice of X_w (see
+            // the rented-capacity cut): X_i·X_(i+1)·(window) + W_P·X_w ≥ W_P·(X_i + X_(i+1)).
+            long phaseWork = 0;
+            for (int j : members.get(i)) {
+                long least = Long.MAX_VALUE;
+                for (int k = 0; k < data.typeCount; k++) {
+                    least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                }
+                phaseWork += least;
+            }
+            IntVar capacity = built.capacity[w];
+            long step = latticeStep(data);
+            long secantEnd = Math.min(capacity.getDomain().max(), 96 * step);
+            for (long x0 = step; x0 + step <= secantEnd; x0 += step) {
+                long x1 = x0 + step;
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(length, x0 * x1).addTerm(capacity, phaseWork),
+                        phaseWork * (x0 + x1) + x0 * x1 * offset).getBuilder()
+                        .setName("phase_secant_w" + w + "_p" + i + "_x" + x0);
+            }
             for (int v = 0; v < data.slotCount(); v++) {
                 // load − window ≤ −offset
                 LinearExprBuilder load = LinearExpr.newBuilder().addTerm(length, -1);
