@@ -105,7 +105,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     }
 
     /** Share of the time limit for polishing the first phase's schedule on its own VMs. */
-    static final double POLISH_SHARE = 0.1;
+    static final double POLISH_SHARE = 0.2;
 
     /**
      * The best schedule on the incumbent's own VM types and counts: the model with every other slot
@@ -129,9 +129,17 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
         }
         long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
-        CpSatSupport.Outcome outcome = CpSatSupport.solve(built.model, options.withTime(
-                java.time.Duration.ofNanos(left)));
-        return outcome.status().hasSolution() ? built.readSolution(outcome.solver()) : null;
+        // Interleaved search (with large-neighbourhood moves) on the options' threads and seed: it finds
+        // tight packings that the default single-thread search misses; still deterministic.
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(left / 1e9).setNumWorkers(options.threads())
+                .setRandomSeed((int) options.seed()).setInterleaveSearch(true);
+        com.google.ortools.sat.CpSolverStatus status;
+        try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
+                java.time.Duration.ofNanos(left), solver::stopSearch)) {
+            status = solver.solve(built.model);
+        }
+        return CpSatSupport.status(status).hasSolution() ? built.readSolution(solver) : null;
     }
 
     private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
@@ -429,8 +437,9 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         }
         // (redundant) rented capacity: W_w ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
         //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots. W_w is
-        //     the work in tick units, Σ_{j∈w} min_k c_k·⌊d_jk·K⌋, which every tick schedule has (⌊p_j·K⌋
-        //     can exceed it by up to c_k per task, and a tick schedule may then miss it).
+        //     the work in tick units, Σ_{j∈w} min_k c_k·⌊d_jk·K⌋ over the types that have slots, which every
+        //     tick schedule has (⌊p_j·K⌋ can exceed it by up to c_k per task, and a tick schedule may then
+        //     miss it).
         for (int w = 0; w < workflows; w++) {
             long arrival = floorTicks(data.arrivalSeconds[w]);
             long maxFinish = arrival;
@@ -440,7 +449,11 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                     maxFinish = Math.max(maxFinish, latestEnd[j]);
                     long least = Long.MAX_VALUE;
                     for (int k = 0; k < data.typeCount; k++) {
+                        if (data.slotsPerType[k] > 0) {
+                            if (data.slotsPerType[k] > 0) {
                         least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    }
+                        }
                     }
                     workFloor += least;
                 }
@@ -617,7 +630,9 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             for (int j : members.get(i)) {
                 long least = Long.MAX_VALUE;
                 for (int k = 0; k < data.typeCount; k++) {
-                    least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    if (data.slotsPerType[k] > 0) {
+                        least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    }
                 }
                 phaseWork += least;
             }
