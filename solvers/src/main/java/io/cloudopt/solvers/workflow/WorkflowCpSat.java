@@ -90,9 +90,16 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             // Without a first-phase schedule (large capped instances) the second phase gets the same slots.
             WorkflowSolution incumbent = first.solution;
             if (incumbent != null) {
-                WorkflowSolution polished = polish(WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent),
-                        options, started, (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE)));
+                // The fleets of the first phase's schedule and of the best policy (they often differ, and a
+                // tight packing may exist on one only), each polished in half the share.
+                WorkflowOfflineData own = WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
+                WorkflowSolution polished = polish(own, options, started,
+                        (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE / 2)));
                 incumbent = cheapest(instance, incumbent, polished);
+                if (data.incumbent != null && !sameFleet(own, data)) {
+                    polished = polish(data, options, started, (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE)));
+                    incumbent = cheapest(instance, incumbent, polished);
+                }
             }
             WorkflowOfflineData tighter = incumbent == null ? data
                     : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
@@ -110,7 +117,8 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     /**
      * The best schedule on the incumbent's own VM types and counts: the model with every other slot
      * unused (a restriction, so its bound is no bound and is dropped; its schedule is feasible for the
-     * full model and only serves as a cheaper incumbent for the second phase).
+     * full model and only serves as a cheaper incumbent for the second phase). The small model is
+     * often solved to optimality in a second or two.
      */
     private static WorkflowSolution polish(WorkflowOfflineData data, SolveOptions options, long started,
                                            long untilNanos) {
@@ -129,17 +137,35 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
         }
         long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
-        // Interleaved search (with large-neighbourhood moves) on the options' threads and seed: it finds
-        // tight packings that the default single-thread search misses; still deterministic.
+        // Quick restarts find the tight packings of a fixed fleet in about a second where the default
+        // single-thread search can stall; deterministic (the options' threads and seed).
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(left / 1e9).setNumWorkers(options.threads())
-                .setRandomSeed((int) options.seed()).setInterleaveSearch(true);
+                .setRandomSeed((int) options.seed())
+                .setSearchBranching(com.google.ortools.sat.SatParameters.SearchBranching
+                        .PORTFOLIO_WITH_QUICK_RESTART_SEARCH);
         com.google.ortools.sat.CpSolverStatus status;
         try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
                 java.time.Duration.ofNanos(left), solver::stopSearch)) {
             status = solver.solve(built.model);
         }
         return CpSatSupport.status(status).hasSolution() ? built.readSolution(solver) : null;
+    }
+
+    /** Whether the two incumbents use the same slots. */
+    private static boolean sameFleet(WorkflowOfflineData a, WorkflowOfflineData b) {
+        if (a.slotCount() != b.slotCount()) {
+            return false;
+        }
+        java.util.BitSet left = new java.util.BitSet();
+        java.util.BitSet right = new java.util.BitSet();
+        for (int slot : a.incumbentSlots()) {
+            left.set(Math.max(0, slot));
+        }
+        for (int slot : b.incumbentSlots()) {
+            right.set(Math.max(0, slot));
+        }
+        return left.equals(right);
     }
 
     private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
