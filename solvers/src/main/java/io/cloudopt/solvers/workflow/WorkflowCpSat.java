@@ -91,12 +91,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             WorkflowSolution incumbent = first.solution;
             if (incumbent != null) {
                 // The fleets of the first phase's schedule and of the best policy (they often differ, and a
-                // tight packing may exist on one only), each polished in half the share.
+                // tight packing may exist on one only), each polished in half the share when they differ.
                 WorkflowOfflineData own = WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
+                boolean twoFleets = data.incumbent != null && !sameFleet(own, data);
                 WorkflowSolution polished = polish(own, options, started,
-                        (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE / 2)));
+                        (long) (limitNanos * (FIRST_PHASE_SHARE + (twoFleets ? POLISH_SHARE / 2 : POLISH_SHARE))));
                 incumbent = cheapest(instance, incumbent, polished);
-                if (data.incumbent != null && !sameFleet(own, data)) {
+                if (twoFleets) {
                     polished = polish(data, options, started, (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE)));
                     incumbent = cheapest(instance, incumbent, polished);
                 }
@@ -112,7 +113,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     }
 
     /** Share of the time limit for polishing the first phase's schedule on its own VMs. */
-    static final double POLISH_SHARE = 0.2;
+    static final double POLISH_SHARE = 0.25;
 
     /**
      * The best schedule on the incumbent's own VM types and counts: the model with every other slot
