@@ -33,6 +33,12 @@ import java.util.Map;
  * makes the model a relaxation of the real one, so CP-SAT's bound is a lower bound on every
  * schedule, online policies included (§7) — provided every type has enough slots
  * ({@link WorkflowOfflineData}); with capped slots the value goes to {@code stats.cappedBound}.
+ * Redundant constraints (each valid for every tick schedule, so the model stays a relaxation; the
+ * argument is beside each): the linear task length C_j = S_j + Σ_v ⌊d_jv·K⌋·x_jv; per-phase slot loads
+ * and capacity between the articulation tasks of a workflow (tasks comparable with all others);
+ * secants of span ≥ W/X on the lattice of rented vCPUs X (a multiple of gcd c_k). Between the two
+ * phases the first phase's schedule is polished on its own fleet (a restriction used only to find a
+ * cheaper incumbent, never for the bound).
  * The schedule read back is re-timed with exact doubles in the model's order, so the reported
  * objective (the evaluator's) can exceed the model's by the sub-tick lateness and, rarely, a
  * billing period the flooring hid; the report then says how much in {@code stats}.
@@ -636,10 +642,12 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                     built.phaseFinishWorkflow.add(w);
                     for (int j = 0; j < data.taskCount; j++) {
                         if (data.workflowOf[j] == w) {
-                            model.addLessOrEqual(end[j], finish);
+                            model.addLessOrEqual(end[j], finish).getBuilder()
+                                    .setName("phase_finish_" + data.taskName(j));
                         }
                     }
-                    model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness).addTerm(finish, -1), -deadline);
+                    model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness).addTerm(finish, -1), -deadline)
+                            .getBuilder().setName("phase_lateness_w" + w);
                 }
                 window.add(finish);
             }

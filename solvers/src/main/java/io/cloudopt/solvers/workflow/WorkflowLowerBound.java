@@ -60,25 +60,25 @@ public final class WorkflowLowerBound implements Solver<WorkflowInstance, Workfl
     @Override
     public SolveReport<WorkflowSolution> solve(WorkflowInstance instance, SolveOptions options) {
         long started = System.nanoTime();
-        Result result = compute(instance);
+        Breakdown breakdown = compute(instance);
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("costFloorUsd", result.floorUsd());
-        stats.put("forcedLatenessUsd", result.forcedUsd());
-        stats.put("billingPointsUsd", result.pointsUsd());
-        stats.put("workflowsHitByPoints", result.hit());
-        return new SolveReport<>(SolveStatus.UNKNOWN, Termination.CONVERGED, null, null, result.boundUsd(),
+        stats.put("costFloorUsd", breakdown.floorUsd());
+        stats.put("forcedLatenessUsd", breakdown.forcedUsd());
+        stats.put("billingPointsUsd", breakdown.pointsUsd());
+        stats.put("workflowsHitByPoints", breakdown.hit());
+        return new SolveReport<>(SolveStatus.UNKNOWN, Termination.CONVERGED, null, null, breakdown.boundUsd(),
                 Duration.ofNanos(System.nanoTime() - started), stats);
     }
 
     /** The bound and its parts. */
-    public record Result(double boundUsd, double floorUsd, double forcedUsd, double pointsUsd, int hit) {
+    public record Breakdown(double boundUsd, double floorUsd, double forcedUsd, double pointsUsd, int hit) {
     }
 
     /** A task's compulsory interval (when its workflow is on time) and the least cost of a VM there. */
     private record Compulsory(int workflow, double from, double to, double usd) {
     }
 
-    public static Result compute(WorkflowInstance instance) {
+    public static Breakdown compute(WorkflowInstance instance) {
         List<WorkflowVmType> types = instance.vmTypes();
         int fastest = 0;
         double period = 0;
@@ -175,7 +175,7 @@ public final class WorkflowLowerBound implements Solver<WorkflowInstance, Workfl
                 }
             }
         }
-        return new Result(best + forced, floor, forced, bestPoints, bestHit);
+        return new Breakdown(best + forced, floor, forced, bestPoints, bestHit);
     }
 
     private static int[] topologicalOrder(WorkflowGraph graph) {

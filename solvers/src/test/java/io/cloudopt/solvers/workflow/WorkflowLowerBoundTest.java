@@ -36,14 +36,14 @@ class WorkflowLowerBoundTest {
     void neverAboveTheTinyOptimum(long seed) {
         WorkflowInstance instance = WorkflowTinyInstances.random(seed);
         double optimum = WorkflowEvaluator.objective(instance, WorkflowBruteForce.solve(instance));
-        WorkflowLowerBound.Result bound = WorkflowLowerBound.compute(instance);
+        WorkflowLowerBound.Breakdown bound = WorkflowLowerBound.compute(instance);
         assertThat(bound.boundUsd()).as("seed %d: %s", seed, bound).isLessThanOrEqualTo(optimum + 1e-9)
                 .isGreaterThanOrEqualTo(WorkflowEvaluator.costFloor(instance));
     }
 
     @Test
     void toyBoundIsBelowTheOptimum() {
-        WorkflowLowerBound.Result bound = WorkflowLowerBound.compute(WorkflowToyTest.toy());
+        WorkflowLowerBound.Breakdown bound = WorkflowLowerBound.compute(WorkflowToyTest.toy());
         assertThat(bound.boundUsd()).isLessThanOrEqualTo(1.5617777778).isGreaterThanOrEqualTo(0.0384 - 1e-12);
     }
 
