@@ -76,7 +76,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     }
 
     /** Share of the time limit for the first phase; the second re-counts slots with its incumbent. */
-    static final double FIRST_PHASE_SHARE = 0.1;
+    static final double FIRST_PHASE_SHARE = 0.2;
 
     /**
      * Two phases: the model with slot counts from the best policy, then — unless that proved
@@ -90,7 +90,8 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         long started = System.nanoTime();
         long limitNanos = options.timeLimit().toNanos();
         WorkflowOfflineData data = WorkflowOfflineData.of(instance, config.maxSlotsPerType());
-        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE));
+        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE),
+                FIRST_PHASE_WORK * limitNanos / 60e9);
         Phase last = first;
         if (first.outcome.status() == SolveStatus.FEASIBLE || first.outcome.status() == SolveStatus.UNKNOWN) {
             // Without a first-phase schedule (large capped instances) the second phase gets the same slots.
@@ -110,7 +111,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
             WorkflowOfflineData tighter = incumbent == null ? data
                     : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
-            Phase second = phase(tighter, options, started, limitNanos);
+            Phase second = phase(tighter, options, started, limitNanos, null);
             if (second.outcome.status().hasSolution() || second.outcome.bound() != null) {
                 last = second;
             }
@@ -118,8 +119,50 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         return report(instance, first, last, started);
     }
 
+    /**
+     * Deterministic-time budgets (CP-SAT work units, about seconds on an idle core) of the first
+     * phase and of each polish for a 60 s limit (scaled with the limit): with them, not the wall
+     * clock, ending these steps, the incumbent handed to the second phase does not depend on the
+     * machine's load (unless the wall-clock shares run out first).
+     */
+    static final double FIRST_PHASE_WORK = 4.0;
+    static final double POLISH_WORK = 3.0;
+
+    /** CP-SAT on one model under a wall-clock and a deterministic-time limit (as {@link CpSatSupport#solve}). */
+    private static CpSatSupport.Outcome solveWithWork(CpModel model, SolveOptions options, long wallNanos,
+                                                      double work) {
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(wallNanos / 1e9).setMaxDeterministicTime(work)
+                .setNumWorkers(options.threads()).setRandomSeed((int) options.seed())
+                .setLogSearchProgress(options.log());
+        long begun = System.nanoTime();
+        com.google.ortools.sat.CpSolverStatus raw;
+        boolean interrupted;
+        try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
+                java.time.Duration.ofNanos(wallNanos), solver::stopSearch)) {
+            raw = solver.solve(model);
+            interrupted = watchdog.fired();
+        }
+        SolveStatus status = CpSatSupport.status(raw);
+        Termination termination = switch (raw) {
+            case OPTIMAL, INFEASIBLE -> Termination.CONVERGED;
+            case FEASIBLE, UNKNOWN -> interrupted ? Termination.INTERRUPTED : Termination.TIME_LIMIT;
+            default -> Termination.ERROR;
+        };
+        Double objective = status.hasSolution() ? solver.objectiveValue() : null;
+        Double bound = status.hasSolution() || raw == com.google.ortools.sat.CpSolverStatus.UNKNOWN
+                ? solver.bestObjectiveBound() : null;
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("backend", "CP-SAT");
+        stats.put("rawStatus", raw.name());
+        stats.put("branches", solver.numBranches());
+        stats.put("conflicts", solver.numConflicts());
+        return new CpSatSupport.Outcome(solver, status, termination, objective, bound,
+                java.time.Duration.ofNanos(System.nanoTime() - begun), stats);
+    }
+
     /** Share of the time limit for polishing the first phase's schedule on its own VMs. */
-    static final double POLISH_SHARE = 0.25;
+    static final double POLISH_SHARE = 0.2;
 
     /**
      * The best schedule on the incumbent's own VM types and counts: the model with every other slot
@@ -152,7 +195,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
                 .setRandomSeed((int) options.seed())
                 .setSearchBranching(com.google.ortools.sat.SatParameters.SearchBranching
                         .PORTFOLIO_WITH_QUICK_RESTART_SEARCH)
-                .setLinearizationLevel(0);
+                .setLinearizationLevel(0).setMaxDeterministicTime(POLISH_WORK * options.timeLimit().toNanos() / 60e9);
         com.google.ortools.sat.CpSolverStatus status;
         try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
                 java.time.Duration.ofNanos(left), solver::stopSearch)) {
@@ -180,11 +223,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
     }
 
-    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos) {
+    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos,
+                               Double work) {
         Model built = buildModel(data);
         long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
-        CpSatSupport.Outcome outcome = CpSatSupport.solve(built.model, options.withTime(
-                java.time.Duration.ofNanos(left)));
+        CpSatSupport.Outcome outcome = work == null
+                ? CpSatSupport.solve(built.model, options.withTime(java.time.Duration.ofNanos(left)))
+                : solveWithWork(built.model, options, left, work);
         WorkflowSolution solution = outcome.status().hasSolution() ? built.readSolution(outcome.solver()) : null;
         return new Phase(data, outcome, solution);
     }
