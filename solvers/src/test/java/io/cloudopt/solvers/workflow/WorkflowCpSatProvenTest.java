@@ -43,4 +43,19 @@ class WorkflowCpSatProvenTest {
         assertThat(report.bound()).isLessThanOrEqualTo(report.objective() + 1e-9)
                 .isGreaterThanOrEqualTo(report.objective() - WorkflowCpSat.gapTolerance(report.objective()));
     }
+
+    /** Where the MILP proves the optimum of a single size-S workflow within a minute, CP-SAT agrees. */
+    @ParameterizedTest(name = "{0} gamma {1}")
+    @CsvSource({"Sipht_30, 2.25"})
+    void agreesWithTheMilp(String dax, double gamma) {
+        WorkflowInstance instance = WorkflowDaxInstances.single(dax, gamma);
+        SolveOptions options = SolveOptions.withTimeLimit(Duration.ofSeconds(60));
+        SolveReport<WorkflowSolution> milp = VerifiedSolve.run(WorkflowProblem.INSTANCE, new WorkflowMilp(), instance,
+                options).report();
+        SolveReport<WorkflowSolution> cpsat = VerifiedSolve.run(WorkflowProblem.INSTANCE, new WorkflowCpSat(), instance,
+                options).report();
+        assertThat(milp.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(cpsat.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(cpsat.objective()).isCloseTo(milp.objective(), org.assertj.core.api.Assertions.within(1e-6));
+    }
 }
