@@ -33,6 +33,12 @@ import java.util.Map;
  * makes the model a relaxation of the real one, so CP-SAT's bound is a lower bound on every
  * schedule, online policies included (§7) — provided every type has enough slots
  * ({@link WorkflowOfflineData}); with capped slots the value goes to {@code stats.cappedBound}.
+ * Redundant constraints (each valid for every tick schedule, so the model stays a relaxation; the
+ * argument is beside each): the linear task length C_j = S_j + Σ_v ⌊d_jv·K⌋·x_jv; per-phase slot loads
+ * and capacity between the articulation tasks of a workflow (tasks comparable with all others);
+ * secants of span ≥ W/X on the lattice of rented vCPUs X (a multiple of gcd c_k). Between the two
+ * phases the first phase's schedule is polished on its own fleet (a restriction used only to find a
+ * cheaper incumbent, never for the bound).
  * The schedule read back is re-timed with exact doubles in the model's order, so the reported
  * objective (the evaluator's) can exceed the model's by the sub-tick lateness and, rarely, a
  * billing period the flooring hid; the report then says how much in {@code stats}.
@@ -70,25 +76,42 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
     }
 
     /** Share of the time limit for the first phase; the second re-counts slots with its incumbent. */
-    static final double FIRST_PHASE_SHARE = 0.3;
+    static final double FIRST_PHASE_SHARE = 0.2;
 
     /**
      * Two phases: the model with slot counts from the best policy, then — unless that proved
      * optimality — the model rebuilt with the first phase's schedule as incumbent, whose lower
-     * cost certifies fewer slots (⌊UB/π_k⌋) and tighter windows, hinted with that schedule.
+     * cost certifies fewer slots (⌊UB/π_k⌋) and tighter windows, hinted with that schedule. Between
+     * them the first phase's schedule is polished on its own VMs (a small model, so the second phase
+     * starts from the best schedule of that fleet and mostly has to prove).
      */
     @Override
     public SolveReport<WorkflowSolution> solve(WorkflowInstance instance, SolveOptions options) {
         long started = System.nanoTime();
         long limitNanos = options.timeLimit().toNanos();
         WorkflowOfflineData data = WorkflowOfflineData.of(instance, config.maxSlotsPerType());
-        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE));
+        Phase first = phase(data, options, started, (long) (limitNanos * FIRST_PHASE_SHARE),
+                FIRST_PHASE_WORK * limitNanos / 60e9);
         Phase last = first;
         if (first.outcome.status() == SolveStatus.FEASIBLE || first.outcome.status() == SolveStatus.UNKNOWN) {
             // Without a first-phase schedule (large capped instances) the second phase gets the same slots.
-            WorkflowOfflineData tighter = first.solution == null ? data
-                    : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), first.solution);
-            Phase second = phase(tighter, options, started, limitNanos);
+            WorkflowSolution incumbent = first.solution;
+            if (incumbent != null) {
+                // The fleets of the first phase's schedule and of the best policy (they often differ, and a
+                // tight packing may exist on one only), each polished in half the share when they differ.
+                WorkflowOfflineData own = WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
+                boolean twoFleets = data.incumbent != null && !sameFleet(own, data);
+                WorkflowSolution polished = polish(own, options, started,
+                        (long) (limitNanos * (FIRST_PHASE_SHARE + (twoFleets ? POLISH_SHARE / 2 : POLISH_SHARE))));
+                incumbent = cheapest(instance, incumbent, polished);
+                if (twoFleets) {
+                    polished = polish(data, options, started, (long) (limitNanos * (FIRST_PHASE_SHARE + POLISH_SHARE)));
+                    incumbent = cheapest(instance, incumbent, polished);
+                }
+            }
+            WorkflowOfflineData tighter = incumbent == null ? data
+                    : WorkflowOfflineData.of(instance, config.maxSlotsPerType(), incumbent);
+            Phase second = phase(tighter, options, started, limitNanos, null);
             if (second.outcome.status().hasSolution() || second.outcome.bound() != null) {
                 last = second;
             }
@@ -96,14 +119,117 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         return report(instance, first, last, started);
     }
 
+    /**
+     * Deterministic-time budgets (CP-SAT work units, about seconds on an idle core) of the first
+     * phase and of each polish for a 60 s limit (scaled with the limit): with them, not the wall
+     * clock, ending these steps, the incumbent handed to the second phase does not depend on the
+     * machine's load (unless the wall-clock shares run out first).
+     */
+    static final double FIRST_PHASE_WORK = 4.0;
+    static final double POLISH_WORK = 3.0;
+
+    /** CP-SAT on one model under a wall-clock and a deterministic-time limit (as {@link CpSatSupport#solve}). */
+    private static CpSatSupport.Outcome solveWithWork(CpModel model, SolveOptions options, long wallNanos,
+                                                      double work) {
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(wallNanos / 1e9).setMaxDeterministicTime(work)
+                .setNumWorkers(options.threads()).setRandomSeed((int) options.seed())
+                .setLogSearchProgress(options.log());
+        long begun = System.nanoTime();
+        com.google.ortools.sat.CpSolverStatus raw;
+        boolean interrupted;
+        try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
+                java.time.Duration.ofNanos(wallNanos), solver::stopSearch)) {
+            raw = solver.solve(model);
+            interrupted = watchdog.fired();
+        }
+        SolveStatus status = CpSatSupport.status(raw);
+        Termination termination = switch (raw) {
+            case OPTIMAL, INFEASIBLE -> Termination.CONVERGED;
+            case FEASIBLE, UNKNOWN -> interrupted ? Termination.INTERRUPTED : Termination.TIME_LIMIT;
+            default -> Termination.ERROR;
+        };
+        Double objective = status.hasSolution() ? solver.objectiveValue() : null;
+        Double bound = status.hasSolution() || raw == com.google.ortools.sat.CpSolverStatus.UNKNOWN
+                ? solver.bestObjectiveBound() : null;
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("backend", "CP-SAT");
+        stats.put("rawStatus", raw.name());
+        stats.put("branches", solver.numBranches());
+        stats.put("conflicts", solver.numConflicts());
+        return new CpSatSupport.Outcome(solver, status, termination, objective, bound,
+                java.time.Duration.ofNanos(System.nanoTime() - begun), stats);
+    }
+
+    /** Share of the time limit for polishing the first phase's schedule on its own VMs. */
+    static final double POLISH_SHARE = 0.2;
+
+    /**
+     * The best schedule on the incumbent's own VM types and counts: the model with every other slot
+     * unused (a restriction, so its bound is no bound and is dropped; its schedule is feasible for the
+     * full model and only serves as a cheaper incumbent for the second phase). The small model is
+     * often solved to optimality in a second or two.
+     */
+    private static WorkflowSolution polish(WorkflowOfflineData data, SolveOptions options, long started,
+                                           long untilNanos) {
+        int[] slotOf = data.incumbentSlots();
+        boolean[] keep = new boolean[data.slotCount()];
+        for (int slot : slotOf) {
+            if (slot < 0) {
+                return null;
+            }
+            keep[slot] = true;
+        }
+        Model built = buildModel(data);
+        for (int v = 0; v < data.slotCount(); v++) {
+            if (!keep[v]) {
+                built.model.addEquality(built.used[v], 0);
+            }
+        }
+        long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
+        // Quick restarts without the LP find the tight packings of a fixed fleet in about a second on
+        // the size-S DAX workflows, where the default single-thread search can stall for a minute;
+        // deterministic (the options' threads and seed).
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(left / 1e9).setNumWorkers(options.threads())
+                .setRandomSeed((int) options.seed())
+                .setSearchBranching(com.google.ortools.sat.SatParameters.SearchBranching
+                        .PORTFOLIO_WITH_QUICK_RESTART_SEARCH)
+                .setLinearizationLevel(0).setMaxDeterministicTime(POLISH_WORK * options.timeLimit().toNanos() / 60e9);
+        com.google.ortools.sat.CpSolverStatus status;
+        try (io.cloudopt.solvers.common.Watchdog watchdog = io.cloudopt.solvers.common.Watchdog.start(
+                java.time.Duration.ofNanos(left), solver::stopSearch)) {
+            status = solver.solve(built.model);
+        }
+        return CpSatSupport.status(status).hasSolution() ? built.readSolution(solver) : null;
+    }
+
+    /** Whether the two incumbents use the same slots. */
+    private static boolean sameFleet(WorkflowOfflineData a, WorkflowOfflineData b) {
+        if (a.slotCount() != b.slotCount()) {
+            return false;
+        }
+        java.util.BitSet left = new java.util.BitSet();
+        java.util.BitSet right = new java.util.BitSet();
+        for (int slot : a.incumbentSlots()) {
+            left.set(Math.max(0, slot));
+        }
+        for (int slot : b.incumbentSlots()) {
+            right.set(Math.max(0, slot));
+        }
+        return left.equals(right);
+    }
+
     private record Phase(WorkflowOfflineData data, CpSatSupport.Outcome outcome, WorkflowSolution solution) {
     }
 
-    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos) {
+    private static Phase phase(WorkflowOfflineData data, SolveOptions options, long started, long untilNanos,
+                               Double work) {
         Model built = buildModel(data);
         long left = Math.max(untilNanos - (System.nanoTime() - started), options.timeLimit().toNanos() / 20);
-        CpSatSupport.Outcome outcome = CpSatSupport.solve(built.model, options.withTime(
-                java.time.Duration.ofNanos(left)));
+        CpSatSupport.Outcome outcome = work == null
+                ? CpSatSupport.solve(built.model, options.withTime(java.time.Duration.ofNanos(left)))
+                : solveWithWork(built.model, options, left, work);
         WorkflowSolution solution = outcome.status().hasSolution() ? built.readSolution(outcome.solver()) : null;
         return new Phase(data, outcome, solution);
     }
@@ -146,6 +272,11 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             if (status == SolveStatus.OPTIMAL && (bound == null || objective - bound > gapTolerance(objective))) {
                 // Optimal for the tick model only: the exact schedule costs more than the proven bound.
                 status = SolveStatus.FEASIBLE;
+            } else if (status == SolveStatus.FEASIBLE && bound != null && objective - bound <= gapTolerance(objective)) {
+                // Stopped with the certified bound within the tolerance that OPTIMAL allows anyway (a few
+                // ticks of lateness the search had not closed): the same verdict as a closed tick model.
+                status = SolveStatus.OPTIMAL;
+                stats.put("optimalWithinTolerance", true);
             }
         }
         return new SolveReport<>(status, outcome.termination(), solution, objective, bound,
@@ -183,6 +314,15 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         /** T_w (ticks) and late_w. */
         final IntVar[] lateness;
         final BoolVar[] late;
+        /** Redundant auxiliaries, hinted from the primary hint: F_w, X_w, span_w, area_w, y_wv, some_(v−1),j. */
+        final IntVar[] finish;
+        final IntVar[] capacity;
+        final IntVar[] span;
+        final IntVar[] area;
+        final BoolVar[][] serves;
+        final BoolVar[][] someBefore;
+        final List<IntVar> phaseFinish = new ArrayList<>();
+        final List<Integer> phaseFinishWorkflow = new ArrayList<>();
 
         Model(WorkflowOfflineData data, CpModel model, IntVar[] start, IntVar[] end, BoolVar[][] placedOn,
               BoolVar[] used, IntVar[] leaseStart, IntVar[] periods, IntVar[] lateness, BoolVar[] late) {
@@ -196,6 +336,13 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             this.periods = periods;
             this.lateness = lateness;
             this.late = late;
+            int workflows = lateness.length;
+            this.finish = new IntVar[workflows];
+            this.capacity = new IntVar[workflows];
+            this.span = new IntVar[workflows];
+            this.area = new IntVar[workflows];
+            this.serves = new BoolVar[workflows][used.length];
+            this.someBefore = new BoolVar[used.length][];
         }
 
         WorkflowSolution readSolution(CpSolver solver) {
@@ -287,6 +434,8 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             late[w] = model.newBoolVar("late_w" + w);
         }
 
+        Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
+
         // (C1) Σ_v x_jv = 1   ∀j
         for (int j = 0; j < n; j++) {
             model.addExactlyOne(placedOn[j]).getBuilder().setName("one_slot_" + data.taskName(j));
@@ -349,6 +498,7 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
             int previous = v - 1;
             BoolVar[] someBefore = new BoolVar[n];
+            built.someBefore[v] = someBefore;
             for (int j = 0; j < n; j++) {
                 someBefore[j] = model.newBoolVar("some_" + data.slotName(previous) + "_before" + j);
                 if (j == 0) {
@@ -370,23 +520,36 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             load.addTerm(periods[v], -periodTicks[k]);
             model.addLessOrEqual(load, 1).getBuilder().setName("energy_" + data.slotName(v));
         }
-        // (redundant) rented capacity: W_w·K ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
-        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots
+        // (redundant) rented capacity: W_w ≤ (F_w − ⌊a_w·K⌋ + 1)·X_w with F_w ≥ C_j (j ∈ w) and
+        //     X_w = Σ_v c_k·y_wv, y_wv ≥ x_jv: w's work fits in its span on the vCPUs of its slots. W_w is
+        //     the work in tick units, Σ_{j∈w} min_k c_k·⌊d_jk·K⌋ over the types that have slots, which every
+        //     tick schedule has (⌊p_j·K⌋ can exceed it by up to c_k per task, and a tick schedule may then
+        //     miss it).
         for (int w = 0; w < workflows; w++) {
             long arrival = floorTicks(data.arrivalSeconds[w]);
             long maxFinish = arrival;
-            double workTicks = 0;
+            long workFloor = 0;
             for (int j = 0; j < n; j++) {
                 if (data.workflowOf[j] == w) {
                     maxFinish = Math.max(maxFinish, latestEnd[j]);
-                    workTicks += data.work[j] * TICKS_PER_SECOND;
+                    long least = Long.MAX_VALUE;
+                    for (int k = 0; k < data.typeCount; k++) {
+                        if (data.slotsPerType[k] > 0) {
+                            if (data.slotsPerType[k] > 0) {
+                        least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    }
+                        }
+                    }
+                    workFloor += least;
                 }
             }
             IntVar finish = model.newIntVar(arrival, Math.max(arrival, maxFinish), "F_w" + w);
+            built.finish[w] = finish;
             LinearExprBuilder capacity = LinearExpr.newBuilder();
             long maxCapacity = 0;
             for (int v = 0; v < slots; v++) {
                 BoolVar serves = workflows == 1 ? used[v] : model.newBoolVar("y_w" + w + "_" + data.slotName(v));
+                built.serves[w][v] = serves;
                 for (int j = 0; j < n; j++) {
                     if (data.workflowOf[j] == w) {
                         if (workflows > 1) {
@@ -404,20 +567,48 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             }
             model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness[w]).addTerm(finish, -1), -deadline[w]);
             IntVar vcpuTotal = model.newIntVar(1, Math.max(1, maxCapacity), "X_w" + w);
+            built.capacity[w] = vcpuTotal;
             model.addEquality(vcpuTotal, capacity);
             IntVar span = model.newIntVar(1, Math.max(1, maxFinish - arrival + 1), "span_w" + w);
+            built.span[w] = span;
             model.addEquality(LinearExpr.newBuilder().add(span).addTerm(finish, -1), 1 - arrival);
             IntVar area = model.newIntVar(0, Math.max(1, maxFinish - arrival + 1) * Math.max(1, maxCapacity),
                     "area_w" + w);
+            built.area[w] = area;
             model.addMultiplicationEquality(area, span, vcpuTotal);
-            long workFloor = (long) Math.floor(workTicks);
             model.addGreaterOrEqual(area, workFloor).getBuilder().setName("capacity_w" + w);
-            // Tangents of the convex span ≥ W/X at X = x0 bound it from below everywhere, so the LP
-            // sees the trade-off: x0²·span + W·X ≥ 2·W·x0.
-            for (long x0 = 1; x0 <= Math.min(maxCapacity, 512); x0 = x0 < 64 ? x0 + 1 : x0 + 16) {
+            // X is a sum of vCPU counts, hence a multiple of g = gcd(c_k). On that lattice the convex
+            // W/X lies above the secant through consecutive lattice points X_i < X_(i+1) (no lattice
+            // point between them), so span ≥ that secant for every feasible X:
+            //     X_i·X_(i+1)·span + W·X ≥ W·(X_i + X_(i+1)).
+            // Beyond the first 96 lattice points, tangents (valid for every X): x0²·span + W·X ≥ 2·W·x0.
+            long step = latticeStep(data);
+            long secantEnd = Math.min(maxCapacity, 96 * step);
+            for (long x0 = step; x0 + step <= secantEnd; x0 += step) {
+                long x1 = x0 + step;
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x1).addTerm(vcpuTotal, workFloor),
+                        workFloor * (x0 + x1)).getBuilder().setName("secant_w" + w + "_x" + x0);
+            }
+            for (long x0 = secantEnd; x0 <= Math.min(maxCapacity, 4096); x0 += 16 * step) {
                 model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(span, x0 * x0).addTerm(vcpuTotal, workFloor),
                         2 * workFloor * x0).getBuilder().setName("tangent_w" + w + "_x" + x0);
             }
+        }
+        // (redundant) duration on the chosen slot: C_j = S_j + Σ_v ⌊d_jk(v)·K⌋·x_jv   ∀j (C3 of the MILP;
+        //     the intervals imply it, the linear form gives the LP the critical path)
+        for (int j = 0; j < n; j++) {
+            LinearExprBuilder length = LinearExpr.newBuilder().add(end[j]).addTerm(start[j], -1);
+            for (int v = 0; v < slots; v++) {
+                length.addTerm(placedOn[j][v], -duration[j][data.slotType[v]]);
+            }
+            model.addEquality(length, 0).getBuilder().setName("length_" + data.taskName(j));
+        }
+        // (redundant) phase loads: the articulation tasks a_1 < … < a_m of w (comparable with every task
+        //     of w) cut w into phases; a task of phase i runs inside [C_{a_i}, S_{a_(i+1)}] (ends: ⌊a_w·K⌋
+        //     and F_w ≥ C_j), so each slot's load of phase i fits in that window:
+        //     Σ_{j∈P_i} ⌊d_jk·K⌋·x_jv ≤ S_{a_(i+1)} − C_{a_i}   ∀w, i, v
+        for (int w = 0; w < workflows; w++) {
+            addPhaseLoads(built, w, duration, deadline[w]);
         }
         // (redundant) workflow energy: T_w ≥ ⌊a_w·K⌋ + Σ_{j∈w} ⌊d_jk·K⌋·x_jv − ⌈D_w·K⌉   ∀w, v
         for (int w = 0; w < workflows; w++) {
@@ -451,9 +642,106 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         }
         model.minimize(objective);
 
-        Model built = new Model(data, model, start, end, placedOn, used, leaseStart, periods, lateness, late);
         addHint(built, duration, deadline, periodTicks);
         return built;
+    }
+
+    /** g = gcd(c_k): every X_w = Σ c_k·y_wv is a multiple of g. */
+    static long latticeStep(WorkflowOfflineData data) {
+        long step = 0;
+        for (int k = 0; k < data.typeCount; k++) {
+            step = java.math.BigInteger.valueOf(step).gcd(java.math.BigInteger.valueOf(data.vcpus[k])).longValue();
+        }
+        return step;
+    }
+
+    private static void addPhaseLoads(Model built, int w, long[][] duration, long deadline) {
+        CpModel model = built.model;
+        WorkflowOfflineData data = built.data;
+        IntVar[] start = built.start;
+        IntVar[] end = built.end;
+        BoolVar[][] placedOn = built.placedOn;
+        IntVar lateness = built.lateness[w];
+        int[] articulations = data.articulations(w);
+        int[] phase = data.phases(w, articulations);
+        int phases = articulations.length + 1;
+        List<List<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < phases; i++) {
+            members.add(new ArrayList<>());
+        }
+        long arrival = floorTicks(data.arrivalSeconds[w]);
+        long latest = arrival;
+        for (int j = 0; j < data.taskCount; j++) {
+            if (data.workflowOf[j] == w) {
+                latest = Math.max(latest, end[j].getDomain().max());
+                if (phase[j] >= 0) {
+                    members.get(phase[j]).add(j);
+                }
+            }
+        }
+        IntVar finish = null;
+        for (int i = 0; i < phases; i++) {
+            if (members.get(i).size() < 2) {
+                continue;
+            }
+            LinearExprBuilder window = LinearExpr.newBuilder();
+            if (i < articulations.length) {
+                window.add(start[articulations[i]]);
+            } else {
+                if (finish == null) {
+                    finish = model.newIntVar(arrival, latest, "phase_finish_w" + w);
+                    built.phaseFinish.add(finish);
+                    built.phaseFinishWorkflow.add(w);
+                    for (int j = 0; j < data.taskCount; j++) {
+                        if (data.workflowOf[j] == w) {
+                            model.addLessOrEqual(end[j], finish).getBuilder()
+                                    .setName("phase_finish_" + data.taskName(j));
+                        }
+                    }
+                    model.addGreaterOrEqual(LinearExpr.newBuilder().add(lateness).addTerm(finish, -1), -deadline)
+                            .getBuilder().setName("phase_lateness_w" + w);
+                }
+                window.add(finish);
+            }
+            long offset = 0;
+            if (i > 0) {
+                window.addTerm(end[articulations[i - 1]], -1);
+            } else {
+                offset = arrival;
+            }
+            LinearExpr length = window.build();
+            // Phase capacity: the phase's tick work W_P = Σ_{j∈P} min_k c_k·⌊d_jk·K⌋ fits in its window
+            // on the X_w vCPUs of w's slots, (window)·X_w ≥ W_P, as secants on the lattice of X_w (see
+            // the rented-capacity cut): X_i·X_(i+1)·(window) + W_P·X_w ≥ W_P·(X_i + X_(i+1)).
+            long phaseWork = 0;
+            for (int j : members.get(i)) {
+                long least = Long.MAX_VALUE;
+                for (int k = 0; k < data.typeCount; k++) {
+                    if (data.slotsPerType[k] > 0) {
+                        least = Math.min(least, data.vcpus[k] * duration[j][k]);
+                    }
+                }
+                phaseWork += least;
+            }
+            IntVar capacity = built.capacity[w];
+            long step = latticeStep(data);
+            long secantEnd = Math.min(capacity.getDomain().max(), 96 * step);
+            for (long x0 = step; x0 + step <= secantEnd; x0 += step) {
+                long x1 = x0 + step;
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(length, x0 * x1).addTerm(capacity, phaseWork),
+                        phaseWork * (x0 + x1) + x0 * x1 * offset).getBuilder()
+                        .setName("phase_secant_w" + w + "_p" + i + "_x" + x0);
+            }
+            for (int v = 0; v < data.slotCount(); v++) {
+                // load − window ≤ −offset
+                LinearExprBuilder load = LinearExpr.newBuilder().addTerm(length, -1);
+                for (int j : members.get(i)) {
+                    load.addTerm(placedOn[j][v], duration[j][data.slotType[v]]);
+                }
+                model.addLessOrEqual(load, -offset).getBuilder()
+                        .setName("phase_w" + w + "_p" + i + "_" + data.slotName(v));
+            }
+        }
     }
 
     /**
@@ -476,10 +764,37 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
         java.util.Arrays.fill(first, Long.MAX_VALUE);
         long[] finish = new long[data.workflowCount()];
         CpModel model = built.model;
+        // Starts in ticks by a forward pass in the incumbent's order: floored starts alone can break a
+        // precedence or a slot's order by a tick (⌊S·K⌋ + ⌊d·K⌋ may exceed ⌊(S + d)·K⌋ in doubles).
+        long[] tickStart = new long[n];
+        long[] tickEnd = new long[n];
+        int[] depth = new int[n];
+        for (int j : data.topologicalOrder) {
+            for (int parent : data.parents[j]) {
+                depth[j] = Math.max(depth[j], depth[parent] + 1);
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(j -> starts[j])
+                .thenComparingInt(j -> depth[j]).thenComparingInt(j -> j));
+        long[] slotFree = new long[slots];
+        for (int j : order) {
+            int v = slotOf[j];
+            long begin = Math.max(floorTicks(starts[j]), slotFree[v]);
+            for (int parent : data.parents[j]) {
+                begin = Math.max(begin, tickEnd[parent]);
+            }
+            tickStart[j] = begin;
+            tickEnd[j] = begin + duration[j][data.slotType[v]];
+            slotFree[v] = tickEnd[j];
+        }
         for (int j = 0; j < n; j++) {
             int v = slotOf[j];
-            long begin = floorTicks(starts[j]);
-            long stop = begin + duration[j][data.slotType[v]];
+            long begin = tickStart[j];
+            long stop = tickEnd[j];
             model.addHint(built.start[j], begin);
             model.addHint(built.end[j], stop);
             for (int slot = 0; slot < slots; slot++) {
@@ -505,6 +820,46 @@ public final class WorkflowCpSat implements Solver<WorkflowInstance, WorkflowSol
             long over = Math.max(0, finish[w] - deadline[w]);
             model.addHint(built.lateness[w], over);
             model.addHint(built.late[w], over > 0 ? 1 : 0);
+        }
+        // The auxiliaries at the values the hint implies, so that the hint is a complete solution.
+        int workflows = data.workflowCount();
+        boolean[][] serves = new boolean[workflows][slots];
+        for (int j = 0; j < n; j++) {
+            serves[data.workflowOf[j]][slotOf[j]] = true;
+        }
+        for (int w = 0; w < workflows; w++) {
+            if (built.finish[w] == null) {
+                continue;
+            }
+            long arrival = built.finish[w].getDomain().min();
+            long capacity = 0;
+            for (int v = 0; v < slots; v++) {
+                if (serves[w][v]) {
+                    capacity += data.vcpus[data.slotType[v]];
+                }
+                if (built.serves[w][v] != null && built.serves[w][v] != built.used[v]) {
+                    model.addHint(built.serves[w][v], serves[w][v] ? 1 : 0);
+                }
+            }
+            long spanTicks = finish[w] - arrival + 1;
+            model.addHint(built.finish[w], finish[w]);
+            model.addHint(built.capacity[w], capacity);
+            model.addHint(built.span[w], spanTicks);
+            model.addHint(built.area[w], spanTicks * capacity);
+        }
+        for (int i = 0; i < built.phaseFinish.size(); i++) {
+            model.addHint(built.phaseFinish.get(i), finish[built.phaseFinishWorkflow.get(i)]);
+        }
+        for (int v = 0; v < slots; v++) {
+            BoolVar[] some = built.someBefore[v];
+            if (some == null) {
+                continue;
+            }
+            boolean seen = false;
+            for (int j = 0; j < n; j++) {
+                model.addHint(some[j], seen ? 1 : 0);
+                seen |= slotOf[j] == v - 1;
+            }
         }
     }
 

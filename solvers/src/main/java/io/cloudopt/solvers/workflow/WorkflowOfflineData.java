@@ -229,6 +229,77 @@ final class WorkflowOfflineData {
         return slotType.length;
     }
 
+    /**
+     * The articulation tasks of workflow w in topological order: the tasks comparable (ancestor or
+     * descendant) with every other task of w. They are totally ordered by precedence, and no other
+     * task of w can run while one of them runs.
+     */
+    int[] articulations(int w) {
+        List<Integer> tasks = new ArrayList<>();
+        for (int j : topologicalOrder) {
+            if (workflowOf[j] == w) {
+                tasks.add(j);
+            }
+        }
+        int size = tasks.size();
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            position.put(tasks.get(i), i);
+        }
+        java.util.BitSet[] above = new java.util.BitSet[size];
+        for (int i = 0; i < size; i++) {
+            above[i] = new java.util.BitSet(size);
+            for (int parent : parents[tasks.get(i)]) {
+                int q = position.get(parent);
+                above[i].or(above[q]);
+                above[i].set(q);
+            }
+        }
+        int[] related = new int[size];
+        for (int i = 0; i < size; i++) {
+            related[i] += above[i].cardinality();
+            for (int q = above[i].nextSetBit(0); q >= 0; q = above[i].nextSetBit(q + 1)) {
+                related[q]++;
+            }
+        }
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (related[i] == size - 1) {
+                result.add(tasks.get(i));
+            }
+        }
+        return result.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The phase of each task of workflow w between its articulation tasks (−1 for an articulation
+     * task): the number of articulation tasks among its ancestors. A task of phase i descends from
+     * articulation i − 1 (when i &gt; 0) and is an ancestor of articulation i (when it exists), so it
+     * runs between the end of the one and the start of the other.
+     */
+    int[] phases(int w, int[] articulations) {
+        int[] phase = new int[taskCount];
+        Arrays.fill(phase, -1);
+        boolean[] isArticulation = new boolean[taskCount];
+        for (int a : articulations) {
+            isArticulation[a] = true;
+        }
+        int[] passed = new int[taskCount];
+        for (int j : topologicalOrder) {
+            if (workflowOf[j] != w) {
+                continue;
+            }
+            for (int parent : parents[j]) {
+                passed[j] = Math.max(passed[j], passed[parent] + (isArticulation[parent] ? 1 : 0));
+            }
+            if (!isArticulation[j]) {
+                phase[j] = passed[j];
+            }
+        }
+        return phase;
+    }
+
+
     int workflowCount() {
         return arrivalSeconds.length;
     }

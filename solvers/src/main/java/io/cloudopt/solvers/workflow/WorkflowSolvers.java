@@ -31,6 +31,8 @@ public final class WorkflowSolvers {
         entries.add(new Entry<>("timefold", "Timefold local search on VM slots with task lists, for large instances",
                 WorkflowTimefold::new));
         entries.add(new Entry<>("milp", "hindsight MILP C1-C13 on SCIP, tiny instances only", WorkflowMilp::new));
+        entries.add(new Entry<>("lower-bound", "cost floor, forced lateness and billing points: a bound on the hindsight "
+                + "optimum of any instance size (no schedule)", WorkflowLowerBound::new));
         return entries;
     }
 }
