@@ -101,14 +101,7 @@ final class ProvisioningSimulation {
         node.put("problem", "provisioning");
         node.put("instance", loaded.name());
         node.put("instanceSha256", loaded.sha256());
-        node.put("seed", seed);
-        node.put("threads", 1);
-        if (results.size() == 1) {
-            node.setAll((ObjectNode) results.get(0));
-        } else {
-            node.set("policies", results);
-        }
-        node.put("totalWallSeconds", (System.nanoTime() - started) / 1e9);
+        putResults(node, seed, results, started);
         if (json) {
             out.println(Json.compact(node));
         } else {
@@ -185,6 +178,21 @@ final class ProvisioningSimulation {
         result.put("verified", true);
         result.put("wallSeconds", (System.nanoTime() - started) / 1e9);
         return result;
+    }
+
+    /**
+     * The tail of a simulate report: {@code seed}, {@code threads} (1), the one policy's fields inlined or
+     * {@code policies: […]}, and {@code totalWallSeconds} since {@code startedNanos}.
+     */
+    static void putResults(ObjectNode node, long seed, ArrayNode results, long startedNanos) {
+        node.put("seed", seed);
+        node.put("threads", 1);
+        if (results.size() == 1) {
+            node.setAll((ObjectNode) results.get(0));
+        } else {
+            node.set("policies", results);
+        }
+        node.put("totalWallSeconds", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static String usd(JsonNode value) {

@@ -309,14 +309,7 @@ final class SimulateCommand implements Callable<Integer> {
         node.put("problem", "workflow");
         node.put("gatesInstances", gatesInstances.toString());
         node.put("gamma", gamma);
-        node.put("seed", seed);
-        node.put("threads", 1);
-        if (results.size() == 1) {
-            node.setAll((ObjectNode) results.get(0));
-        } else {
-            node.set("policies", results);
-        }
-        node.put("totalWallSeconds", (System.nanoTime() - started) / 1e9);
+        ProvisioningSimulation.putResults(node, seed, results, started);
         if (common.json) {
             out.println(Json.compact(node));
         } else {

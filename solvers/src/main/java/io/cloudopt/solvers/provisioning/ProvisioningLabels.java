@@ -50,9 +50,7 @@ public final class ProvisioningLabels {
         double[] expected = ProvisioningRates.expected(instance);
         double[] forecast = new double[expected.length];
         for (int t = 0; t < expected.length; t++) {
-            double factor = t == 0 || expected[t - 1] <= 0 ? 1
-                    : Math.max(0.5, Math.min(2, realised[t - 1] / expected[t - 1]));
-            forecast[t] = expected[t] * factor;
+            forecast[t] = expected[t] * ProvisioningRates.forecastFactor(expected, realised, t);
         }
         return forecast;
     }
@@ -371,21 +369,7 @@ public final class ProvisioningLabels {
             }
         }
         String[][] poolId = new String[stages][types];
-        List<ProvisioningSolution.Pool> pools = new ArrayList<>();
-        for (int i = 0; i < stages; i++) {
-            int kinds = 0;
-            for (int k = 0; k < types; k++) {
-                kinds += used[i][k] ? 1 : 0;
-            }
-            String stage = instance.stages().get(i).id();
-            for (int k = 0; k < types; k++) {
-                if (used[i][k]) {
-                    String type = instance.vmTypes().get(k).id();
-                    poolId[i][k] = kinds == 1 ? "p-" + stage : "p-" + stage + "-" + type;
-                    pools.add(new ProvisioningSolution.Pool(poolId[i][k], type, List.of(stage)));
-                }
-            }
-        }
+        List<ProvisioningSolution.Pool> pools = ProvisioningPlans.pools(instance, used, poolId);
         List<ProvisioningSolution.Action> launches = new ArrayList<>();
         List<ProvisioningSolution.Action> terminations = new ArrayList<>();
         List<ProvisioningSolution.Period> entries = new ArrayList<>();

@@ -52,21 +52,7 @@ public final class ProvisioningPlans {
             }
         }
         String[][] poolId = new String[stages][types];
-        List<ProvisioningSolution.Pool> pools = new ArrayList<>();
-        for (int i = 0; i < stages; i++) {
-            int count = 0;
-            for (int k = 0; k < types; k++) {
-                count += used[i][k] ? 1 : 0;
-            }
-            String stage = instance.stages().get(i).id();
-            for (int k = 0; k < types; k++) {
-                if (used[i][k]) {
-                    String type = instance.vmTypes().get(k).id();
-                    poolId[i][k] = count == 1 ? "p-" + stage : "p-" + stage + "-" + type;
-                    pools.add(new ProvisioningSolution.Pool(poolId[i][k], type, List.of(stage)));
-                }
-            }
-        }
+        List<ProvisioningSolution.Pool> pools = pools(instance, used, poolId);
         List<ProvisioningSolution.Action> actions = actions(instance, decisions, poolId);
         Map<String, int[]> readyByPool = replay(instance, actions, pools);
         List<ProvisioningSolution.Period> periods = new ArrayList<>();
@@ -97,6 +83,29 @@ public final class ProvisioningPlans {
             }
         }
         return new ProvisioningSolution(policy, pools, periods, actions, seed, null);
+    }
+
+    /**
+     * One pool per stage and used VM type: {@code p-<stage>}, or {@code p-<stage>-<type>} when the stage
+     * uses several types. Fills {@code poolId[i][k]} (null where unused).
+     */
+    static List<ProvisioningSolution.Pool> pools(ProvisioningInstance instance, boolean[][] used, String[][] poolId) {
+        List<ProvisioningSolution.Pool> pools = new ArrayList<>();
+        for (int i = 0; i < used.length; i++) {
+            int count = 0;
+            for (boolean kind : used[i]) {
+                count += kind ? 1 : 0;
+            }
+            String stage = instance.stages().get(i).id();
+            for (int k = 0; k < used[i].length; k++) {
+                if (used[i][k]) {
+                    String type = instance.vmTypes().get(k).id();
+                    poolId[i][k] = count == 1 ? "p-" + stage : "p-" + stage + "-" + type;
+                    pools.add(new ProvisioningSolution.Pool(poolId[i][k], type, List.of(stage)));
+                }
+            }
+        }
+        return pools;
     }
 
     /** Launch A at t·H − L^V, terminate N_{t−1} + A_t − N_t at t·H; sorted by time (stable). */

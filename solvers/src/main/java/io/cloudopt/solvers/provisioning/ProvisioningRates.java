@@ -59,6 +59,14 @@ public final class ProvisioningRates {
         return rates;
     }
 
+    /**
+     * The rolling forecast's correction at period t (§7): clamp(obs_{t−1}/λ̄_{t−1}, 0.5, 2), with 1 at t = 0
+     * (or when λ̄_{t−1} = 0); λ̂_{t+h} = λ̄_{t+h} times this factor.
+     */
+    public static double forecastFactor(double[] expected, double[] realised, int t) {
+        return t == 0 || expected[t - 1] <= 0 ? 1 : Math.max(0.5, Math.min(2, realised[t - 1] / expected[t - 1]));
+    }
+
     /** The nearest-rank quantile: element ⌈q·n⌉ − 1 of the sorted values. */
     public static double quantile(double[] values, double q) {
         double[] sorted = values.clone();

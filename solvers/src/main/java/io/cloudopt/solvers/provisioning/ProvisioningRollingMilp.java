@@ -116,8 +116,7 @@ public final class ProvisioningRollingMilp implements Solver<ProvisioningInstanc
                 termination = Termination.TIME_LIMIT;
                 continue;
             }
-            double factor = t == 0 || expected[t - 1] <= 0 ? 1
-                    : Math.max(0.5, Math.min(2, realised[t - 1] / expected[t - 1]));
+            double factor = ProvisioningRates.forecastFactor(expected, realised, t);
             int window = Math.min(config.windowPeriods(), periods - t);
             double[] forecast = new double[window];
             for (int h = 0; h < window; h++) {
