@@ -36,14 +36,16 @@ class WorkflowCpSatTest {
                 .contains(360.0);
     }
 
-    /** Capped slots give no certified bound. */
+    /** Capped slots give no certified CP-SAT bound: the reported bound is the combinatorial one. */
     @Test
-    void cappedSlotsReportNoBound() {
+    void cappedSlotsReportOnlyTheCombinatorialBound() {
         VerifiedSolve<WorkflowSolution> solve = VerifiedSolve.run(WorkflowProblem.INSTANCE,
                 new WorkflowCpSat(new WorkflowCpSat.Config(1)), WorkflowToyTest.toy(), OPTIONS);
         assertThat(solve.violations()).isEmpty();
-        assertThat(solve.report().bound()).isNull();
-        assertThat(solve.report().stats()).containsKey("cappedBound");
+        assertThat(solve.report().bound())
+                .isEqualTo(WorkflowLowerBound.compute(WorkflowToyTest.toy()).boundUsd());
+        assertThat(solve.report().stats()).containsKey("cappedBound").containsEntry("cpsatBound", null)
+                .containsEntry("boundSource", "combinatorial");
         assertThat(solve.report().status()).isEqualTo(SolveStatus.FEASIBLE);
     }
 }
