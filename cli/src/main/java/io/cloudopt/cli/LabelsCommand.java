@@ -316,7 +316,8 @@ final class LabelsCommand implements Callable<Integer> {
             count += episode.lines().size();
             ObjectNode entry = instances.addObject().put("name", instance.name()).put("sha256", instance.sha256())
                     .put("file", targets.get(e)).put("episode", e).put("decisions", episode.lines().size())
-                    .put("objective", episode.run().outcome().costUsd());
+                    .put("objective", episode.run().outcome().costUsd())
+                    .put("expertObjective", episode.expert().outcome().costUsd());
             entry.set("actionRadix", episode.encoding().toJson());
         }
         return finish("provisioning", lines, count, instances, out);

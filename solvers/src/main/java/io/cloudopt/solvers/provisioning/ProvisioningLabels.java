@@ -9,6 +9,7 @@ import io.cloudopt.model.provisioning.ProvisioningPlanPolicy;
 import io.cloudopt.model.provisioning.ProvisioningRateEstimator;
 import io.cloudopt.model.provisioning.ProvisioningSimulator;
 import io.cloudopt.model.provisioning.ProvisioningSolution;
+import io.cloudopt.model.provisioning.ProvisioningVerifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,14 +114,21 @@ public final class ProvisioningLabels {
         }
     }
 
-    /** The lines of one episode, the run they describe and the encoding. */
-    public record Episode(List<ObjectNode> lines, ProvisioningSimulator.Run run, Encoding encoding) {
+    /**
+     * The lines of one episode, the run they describe (of the decoded plan), the encoding, and the run of the
+     * expert's own plan.
+     */
+    public record Episode(List<ObjectNode> lines, ProvisioningSimulator.Run run, Encoding encoding,
+                          ProvisioningSimulator.Run expert) {
     }
 
     /**
      * Labels of an expert plan. {@code rates} are the expert's per-period rates λ̂ (the action sets are built
      * at them). The plan must be encodable: one VM type per stage and period, single-stage pools, α on the
-     * grid, no per-second caps, and L^V ≤ H; its decoded plan must simulate to the same outcome.
+     * grid, no per-second caps, and L^V ≤ H. The lines describe the decoded plan: the per-period ready VMs
+     * and routing. A launch the expert takes back before its VMs are ready (a later rolling window changes its
+     * mind; they are billed and never serve) is no period decision, so the decoded plan leaves it out and can
+     * cost less than the expert's; {@link Episode#expert} keeps the expert's own run.
      */
     public static Episode episode(ProvisioningInstance instance, ProvisioningSolution plan, double[] rates,
                                   long seed, Header header) {
@@ -144,9 +152,10 @@ public final class ProvisioningLabels {
         Observer observer = new Observer(instance, ProvisioningRates.expected(instance), decoded, states);
         ProvisioningSimulator.Online online = ProvisioningSimulator.runOnline(instance,
                 new ProvisioningPlanPolicy(instance, decoded, observer), seed);
-        if (!online.run().outcome().equals(expert.outcome())) {
-            throw new IllegalStateException("The expert plan " + plan.policy() + " does not encode as §10 actions: its "
-                    + "run " + expert.outcome() + " differs from the decoded plan's " + online.run().outcome() + ".");
+        List<io.cloudopt.model.common.Violation> violations = ProvisioningVerifier.verify(instance, decoded);
+        if (!violations.isEmpty() || online.run().outcome().requests() != expert.outcome().requests()) {
+            throw new IllegalStateException("The expert plan " + plan.policy() + " does not decode to a valid plan: "
+                    + violations + ", " + online.run().outcome() + " against the expert's " + expert.outcome() + ".");
         }
         ProvisioningSimulator.Periods costs = online.run().periods();
         double maxRate = ProvisioningRates.max(rates);
@@ -172,7 +181,7 @@ public final class ProvisioningLabels {
             line.putObject("info").put("violations", costs.violations()[t]).put("requests", costs.requests()[t]);
             lines.add(line);
         }
-        return new Episode(lines, online.run(), encoding);
+        return new Episode(lines, online.run(), encoding, expert);
     }
 
     /**
