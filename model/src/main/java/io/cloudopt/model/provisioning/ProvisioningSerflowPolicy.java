@@ -24,8 +24,7 @@ public final class ProvisioningSerflowPolicy implements ProvisioningPolicy {
     private final int[] memoryMiB;
     private final double[] breakEvenPerSecond;
     private final double[] safePerVmPerSecond;
-    private final double[] exitShares;
-    private final long[] lastExits;
+    private final ProvisioningExitShareEstimator exitShares;
     private final ProvisioningRateEstimator estimator = new ProvisioningRateEstimator();
     private double nextDecisionSeconds;
 
@@ -37,15 +36,13 @@ public final class ProvisioningSerflowPolicy implements ProvisioningPolicy {
         memoryMiB = new int[n];
         breakEvenPerSecond = new double[n];
         safePerVmPerSecond = new double[n];
-        exitShares = new double[n];
-        lastExits = new long[n];
+        exitShares = new ProvisioningExitShareEstimator(instance);
         for (int i = 0; i < n; i++) {
             ProvisioningInstance.Stage stage = instance.stages().get(i);
             pools.add(new ProvisioningSolution.Pool("p-" + stage.id(), type.id(), List.of(stage.id())));
             memoryMiB[i] = ProvisioningPolicies.faasMemoryMiB(instance, i);
             breakEvenPerSecond[i] = ProvisioningTails.breakEvenPerSecond(instance, i, memoryMiB[i], k);
             safePerVmPerSecond[i] = SAFE_UTILISATION * type.vcpus() * type.speedFactor() * 1000 / stage.serviceMeanMs();
-            exitShares[i] = stage.exitFraction();
         }
     }
 
@@ -104,24 +101,13 @@ public final class ProvisioningSerflowPolicy implements ProvisioningPolicy {
 
     private void decide(ProvisioningControl control, double t) {
         int n = pools.size();
-        long completed = 0;
-        long[] window = new long[n];
-        for (int i = 0; i < n; i++) {
-            window[i] = control.exits(i) - lastExits[i];
-            lastExits[i] = control.exits(i);
-            completed += window[i];
-        }
-        if (completed > 0) {
-            for (int i = 0; i < n; i++) {
-                exitShares[i] = 0.8 * exitShares[i] + 0.2 * window[i] / completed;
-            }
-        }
+        exitShares.update(control);
         estimator.catchUp(control);
         double reach = 1;
         boolean launched = false;
         for (int i = 0; i < n; i++) {
             int wanted = vmsFor(reach * estimator.mean(), safePerVmPerSecond[i], breakEvenPerSecond[i]);
-            reach -= exitShares[i];
+            reach -= exitShares.share(i);
             int current = control.readyVms(i) + control.bootingVms(i);
             if (wanted > current) {
                 control.launch(i, wanted - current);

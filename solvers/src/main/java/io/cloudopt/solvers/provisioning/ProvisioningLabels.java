@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudopt.model.common.Json;
 import io.cloudopt.model.provisioning.ProvisioningControl;
+import io.cloudopt.model.provisioning.ProvisioningExitShareEstimator;
 import io.cloudopt.model.provisioning.ProvisioningInstance;
 import io.cloudopt.model.provisioning.ProvisioningPlanPolicy;
 import io.cloudopt.model.provisioning.ProvisioningRateEstimator;
@@ -431,8 +432,7 @@ public final class ProvisioningLabels {
         private final ProvisioningSolution plan;
         private final List<ObjectNode> states;
         private final ProvisioningRateEstimator estimator = new ProvisioningRateEstimator();
-        private final double[] exitShares;
-        private final long[] lastExits;
+        private final ProvisioningExitShareEstimator exitShares;
         private final long[] lastOverflow;
         private final double[] lastBusy;
         private long lastCompleted;
@@ -445,11 +445,7 @@ public final class ProvisioningLabels {
             this.plan = plan;
             this.states = states;
             int stages = instance.stages().size();
-            exitShares = new double[stages];
-            for (int i = 0; i < stages; i++) {
-                exitShares[i] = instance.stages().get(i).exitFraction();
-            }
-            lastExits = new long[stages];
+            exitShares = new ProvisioningExitShareEstimator(instance);
             lastOverflow = new long[stages];
             lastBusy = new double[plan.pools().size()];
         }
@@ -470,18 +466,7 @@ public final class ProvisioningLabels {
             long late = control.late() - lastLate;
             lastCompleted = control.completed();
             lastLate = control.late();
-            long exited = 0;
-            long[] exits = new long[stages];
-            for (int i = 0; i < stages; i++) {
-                exits[i] = control.exits(i) - lastExits[i];
-                lastExits[i] = control.exits(i);
-                exited += exits[i];
-            }
-            if (exited > 0) {
-                for (int i = 0; i < stages; i++) {
-                    exitShares[i] = 0.8 * exitShares[i] + 0.2 * exits[i] / exited;
-                }
-            }
+            exitShares.update(control);
             ObjectNode state = Json.object();
             double day = 2 * Math.PI * (now % 86_400) / 86_400;
             state.put("hourSin", Math.sin(day));
@@ -492,8 +477,8 @@ public final class ProvisioningLabels {
             int period = (int) Math.round(now / instance.periodSeconds());
             state.put("expectedRateNext", expected[Math.min(expected.length - 1, period)]);
             ArrayNode shares = state.putArray("exitShareEst");
-            for (double share : exitShares) {
-                shares.add(share);
+            for (int i = 0; i < stages; i++) {
+                shares.add(exitShares.share(i));
             }
             ArrayNode ready = state.putArray("readyVms");
             ArrayNode booting = state.putArray("bootingVms");
