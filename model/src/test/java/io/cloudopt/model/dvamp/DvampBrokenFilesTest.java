@@ -3,13 +3,8 @@ package io.cloudopt.model.dvamp;
 
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.testing.BrokenCorpus;
+import io.cloudopt.model.testing.BrokenCorpusTest;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The broken-file corpus ({@code broken/dvamp/}, one file per rule; DESIGN §8, problems/dvamp.md
@@ -18,29 +13,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * §3 example) either fail to read or are reported by {@link DvampVerifier}. Either way one line of
  * the report names the location and carries the rule's text.
  */
-class DvampBrokenFilesTest {
+class DvampBrokenFilesTest extends BrokenCorpusTest<DvampInstance, DvampSolution> {
     private static final Path DIR = resource("/broken/dvamp");
 
-    static Stream<Arguments> corpus() {
-        return BrokenCorpus.rows(DIR);
+    @Override
+    protected Path directory() {
+        return DIR;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
-        Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
-        BrokenCorpus.assertReported(lines, file, location, fragment);
+    @Override
+    protected DvampProblem problem() {
+        return DvampProblem.INSTANCE;
     }
 
-    @Test
-    void everyCorpusFileIsListed() {
-        BrokenCorpus.assertEveryFileListed(DIR, 15);
-    }
-
-    private static List<String> solutionReport(Path path) {
-        DvampInstance example = DvampExampleTest.example();
-        return BrokenCorpus.solutionReport(path, DvampProblem.INSTANCE, example);
+    @Override
+    protected DvampInstance solutionInstance() {
+        return DvampExampleTest.example();
     }
 
     private static Path resource(String name) {

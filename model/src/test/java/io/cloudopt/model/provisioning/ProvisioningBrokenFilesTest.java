@@ -6,13 +6,9 @@ import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.common.Solutions;
 import io.cloudopt.model.testing.BrokenCorpus;
+import io.cloudopt.model.testing.BrokenCorpusTest;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The provisioning broken-file corpus ({@code broken/provisioning/}, one file per rule;
@@ -20,24 +16,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rejected with an {@link InputException}; solution files ({@code solution-*}, of
  * {@code provisioning/tiny-3stage.json}) are reported by {@link ProvisioningVerifier}.
  */
-class ProvisioningBrokenFilesTest {
+class ProvisioningBrokenFilesTest extends BrokenCorpusTest<ProvisioningInstance, ProvisioningSolution> {
     private static final Path DIR = resource("/broken/provisioning");
 
-    static Stream<Arguments> corpus() {
-        return BrokenCorpus.rows(DIR);
+    @Override
+    protected Path directory() {
+        return DIR;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
-        Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
-        BrokenCorpus.assertReported(lines, file, location, fragment);
+    @Override
+    protected ProvisioningProblem problem() {
+        return ProvisioningProblem.INSTANCE;
+    }
+
+    @Override
+    protected ProvisioningInstance solutionInstance() {
+        return tiny();
     }
 
     @Test
-    void everyCorpusFileIsListed() {
-        BrokenCorpus.assertEveryFileListed(DIR, 15);
+    void atLeastFifteenInstanceRules() {
         assertThat(BrokenCorpus.rows(DIR).filter(row -> !((String) row.get()[0]).startsWith("solution-")).count())
                 .isGreaterThanOrEqualTo(15);
     }
@@ -50,11 +48,6 @@ class ProvisioningBrokenFilesTest {
         assertThat(ProvisioningVerifier.verify(instance, solution)).isEmpty();
         ProvisioningSolution recorded = solution.withRecorded(ProvisioningEvaluator.evaluate(instance, solution));
         assertThat(ProvisioningVerifier.verify(instance, recorded)).isEmpty();
-    }
-
-    private static List<String> solutionReport(Path path) {
-        ProvisioningInstance instance = tiny();
-        return BrokenCorpus.solutionReport(path, ProvisioningProblem.INSTANCE, instance);
     }
 
     static ProvisioningInstance tiny() {

@@ -4,13 +4,8 @@ package io.cloudopt.model.rescheduling;
 import io.cloudopt.model.common.InputException;
 import io.cloudopt.model.common.Instances;
 import io.cloudopt.model.testing.BrokenCorpus;
+import io.cloudopt.model.testing.BrokenCorpusTest;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The broken-file corpus ({@code broken/rescheduling/}, one file per rule; DESIGN §8,
@@ -21,30 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ReschedulingVerifier} (rules R1–R10). Either way one line of the report names the location
  * and carries the rule's text.
  */
-class ReschedulingBrokenFilesTest {
+class ReschedulingBrokenFilesTest extends BrokenCorpusTest<ReschedulingInstance, ReschedulingSolution> {
     private static final Path DIR = resource("/broken/rescheduling");
 
-    static Stream<Arguments> corpus() {
-        return BrokenCorpus.rows(DIR);
+    @Override
+    protected Path directory() {
+        return DIR;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void brokenFileIsReportedWithLocationAndRule(String file, String location, String fragment) {
-        Path path = DIR.resolve(file);
-        List<String> lines = file.startsWith("solution-") ? solutionReport(path) : BrokenCorpus.instanceReport(path);
-        BrokenCorpus.assertReported(lines, file, location, fragment);
+    @Override
+    protected ReschedulingProblem problem() {
+        return ReschedulingProblem.INSTANCE;
     }
 
-    @Test
-    void everyCorpusFileIsListed() {
-        BrokenCorpus.assertEveryFileListed(DIR, 15);
-    }
-
-    private static List<String> solutionReport(Path path) {
-        ReschedulingInstance tight = Instances.read(resource("/rescheduling/toy-tight.json"),
+    @Override
+    protected ReschedulingInstance solutionInstance() {
+        return Instances.read(resource("/rescheduling/toy-tight.json"),
                 ReschedulingProblem.INSTANCE).instance();
-        return BrokenCorpus.solutionReport(path, ReschedulingProblem.INSTANCE, tight);
     }
 
     private static Path resource(String name) {
